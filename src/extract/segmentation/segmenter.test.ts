@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './segmenter.js';
+
+describe('tokenize', () => {
+  it('keeps the offsets of every word in the input', () => {
+    const text = '2020年12月15日，重庆市人民政府与中国科学院在北京签署战略合作协议。\n  AIOT 产业';
+    const tokens = tokenize(text);
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+    expect(tokens.map((t) => t.text).join('')).toBe(text);
+  });
+
+  it('keeps domain words whole', () => {
+    const words = tokenize('“十三五”期间，国科大与中科院在綦江区共建产业园区').map((t) => t.text);
+    expect(words).toContain('十三五');
+    expect(words).toContain('国科大');
+    expect(words).toContain('中科院');
+    expect(words).toContain('綦江区');
+    expect(words).toContain('产业园区');
+  });
+
+  it('segments a whole seed document without losing characters', () => {
+    const text = readFileSync(new URL('../../../../shared/seeds/002_717669ecf8a4545b.txt', import.meta.url), 'utf8');
+    expect(tokenize(text).map((t) => t.text).join('')).toBe(text);
+  });
+});
