@@ -1,0 +1,265 @@
+import type {
+  CooperationEvent,
+  CountMention,
+  EntityType,
+  EventType,
+  OrganizationKind,
+  Span,
+  TimeMention,
+} from '../../core/types.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { nameStart } from '../recognizers/organization.recognizer.js';
+import type { Token } from '../segmentation/segmenter.js';
+import type { Sentence } from './sentences.js';
+
+/** A named party in the text: a resolved organisation or place mention. */
+export interface Party {
+  span: Span;
+  name: string;
+  type: EntityType;
+  kind?: OrganizationKind;
+}
+
+export interface EventContext {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  parties: readonly Party[];
+  times: readonly TimeMention[];
+  counts: readonly CountMention[];
+  /** Spans of news articles with the date of their lead sentence, inherited by their events. */
+  leads: ReadonlyArray<{ span: Span; date: string }>;
+  lex: Lexicon;
+}
+
+/** Words after a trigger that make it a noun (转化工作, 达产后, 试点区域), not a predicate. */
+const NOMINAL_NEXT = new Set([
+  '工作', '体系', '后', '区域', '城市', '单位', '平台', '中心', '率', '能力', '机制', '基地', '仪式', '服务', '示范',
+]);
+const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为']);
+const PLANNED = /(将|计划|拟|预计|力争|争取|即将|有望|准备)/;
+const AGREEMENT_OBJECT = /^[了]?([《“][^》”]{2,60}[》”]|[\p{Script=Han}A-Za-z0-9]{0,20}?(协议|合同|备忘录|协定|意向书|框架))/u;
+const GATHERING_SUFFIX = /(研讨会|论坛|博览会|大会|峰会|交流会|推介会|洽谈会|对接会|年会|座谈会|发布会|展览会|展会|交易会|高交会|军博会|博会|赛)$/;
+const PROJECT_WORDS = /项目|企业|机构/;
+const CONJOINED = /[与和同跟及]$/;
+
+interface Trigger {
+  token: number;
+  type: EventType;
+  clause: Span;
+}
+
+/**
+ * Typed events of cooperation, one per predicate (a clause's repeated predicates of one type are
+ * one event): who took part, what was signed, set up, transferred or held, when and where, and
+ * the sentence that says so.
+ *
+ * @example 12月15日，重庆市人民政府与中国科学院在北京签署战略合作协议。
+ *   // agreement 2020-12-15, [重庆市人民政府, 中国科学院], [战略合作协议], 北京
+ */
+export function extractEvents(context: EventContext): CooperationEvent[] {
+  const events: CooperationEvent[] = [];
+  let tokenIndex = 0;
+  let lastAgreement: CooperationEvent | undefined;
+  for (const sentence of context.sentences) {
+    while (tokenIndex < context.tokens.length && (context.tokens[tokenIndex] as Token).end <= sentence.start) tokenIndex++;
+    const triggers = findTriggers(context, sentence, tokenIndex);
+    const usedObjects = new Set<string>();
+    const seen = new Set<string>();
+    for (const trigger of triggers) {
+      const key = `${trigger.type}@${trigger.clause.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sameKind = triggers.filter((t) => t.type === trigger.type && t.clause.start === trigger.clause.start);
+      const event = buildEvent(context, sentence, trigger, sameKind, usedObjects, lastAgreement);
+      if (!event) continue;
+      for (const object of event.objects) usedObjects.add(object);
+      events.push(event);
+      if (event.type === 'agreement') lastAgreement = event;
+    }
+  }
+  return events;
+}
+
+function findTriggers(context: EventContext, sentence: Sentence, from: number): Trigger[] {
+  const { tokens, lex } = context;
+  const triggers: Trigger[] = [];
+  for (let i = from; i < tokens.length && (tokens[i] as Token).start < sentence.end; i++) {
+    const token = tokens[i] as Token;
+    const type = lex.triggers.get(token.text);
+    if (!type) continue;
+    const before = tokens[i - 1]?.text ?? '';
+    const after = tokens[i + 1]?.text ?? '';
+    if (NOMINAL_BEFORE.has(before) || NOMINAL_NEXT.has(after)) continue;
+    const clause = sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence;
+    triggers.push({ token: i, type, clause });
+  }
+  return triggers;
+}
+
+function partiesIn(context: EventContext, start: number, end: number): Party[] {
+  return context.parties.filter((p) => p.span.start >= start && p.span.end <= end);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Places take part only as a party named with 与/和 (与重庆市合作), not as a location. */
+function isPartyRole(context: EventContext, party: Party): boolean {
+  if (party.type === 'organization') return true;
+  const before = context.text.slice(Math.max(0, party.span.start - 1), party.span.start);
+  const after = context.text.charAt(party.span.end);
+  return CONJOINED.test(before) || /[与和同]/.test(after);
+}
+
+function buildEvent(
+  context: EventContext,
+  sentence: Sentence,
+  trigger: Trigger,
+  sameKind: Trigger[],
+  usedObjects: Set<string>,
+  lastAgreement: CooperationEvent | undefined,
+): CooperationEvent | undefined {
+  const { text, tokens } = context;
+  const triggerToken = tokens[trigger.token] as Token;
+  const lastToken = tokens[(sameKind.at(-1) as Trigger).token] as Token;
+  const before = partiesIn(context, sentence.start, triggerToken.start).filter(
+    (p) => isPartyRole(context, p) && !usedObjects.has(p.name),
+  );
+  const after = partiesIn(context, lastToken.end, trigger.clause.end).filter((p) => p.type === 'organization');
+  let participants = before.map((p) => p.name);
+  let objects: string[] = [];
+  let place = placeBefore(context, sentence, triggerToken.start);
+  const clauseText = text.slice(trigger.clause.start, trigger.clause.end);
+  const sentenceText = text.slice(sentence.start, sentence.end);
+
+  switch (trigger.type) {
+    case 'agreement': {
+      const object = AGREEMENT_OBJECT.exec(text.slice(triggerToken.end, trigger.clause.end));
+      if (object) objects = [(object[1] as string).replace(/^[《“]|[》”]$/g, '')];
+      participants = participants.filter((p) => !objects.some((o) => o === p));
+      break;
+    }
+    case 'project_signing': {
+      const signing = sameKind.some((t) => /签约/.test((tokens[t.token] as Token).text));
+      if (!signing && !PROJECT_WORDS.test(clauseText)) return undefined;
+      objects = countsIn(context, sentence).filter((c) => PROJECT_WORDS.test(c.unit) || c.unit.length <= 1).map((c) => c.text);
+      const target = after[0];
+      if (target && /落户|入驻/.test(text.slice(triggerToken.start, target.span.start))) place = target.name;
+      break;
+    }
+    case 'founding': {
+      objects = after.map((p) => p.name);
+      if (objects.length === 0) {
+        const subject = before.at(-1);
+        if (subject && triggerToken.start - subject.span.end <= 6) {
+          objects = [subject.name];
+          participants = participants.filter((p) => p !== subject.name);
+        }
+      }
+      break;
+    }
+    case 'incubation': {
+      if (after.length > 0) {
+        participants = after.map((p) => p.name);
+      }
+      objects = countsIn(context, sentence)
+        .filter((c) => c.span.start >= triggerToken.start)
+        .map((c) => c.text);
+      break;
+    }
+    case 'gathering':
+      objects = gatheringNames(context, sentence);
+      break;
+    case 'transfer': {
+      const destination = partiesIn(context, triggerToken.end, trigger.clause.end).find((p) => p.type === 'place');
+      if (destination) place = destination.name;
+      objects = after.map((p) => p.name);
+      break;
+    }
+    case 'milestone':
+    case 'operation':
+      objects = [phraseEndingAt(context, trigger.token)];
+      break;
+    default: {
+      const unreachable: never = trigger.type;
+      return unreachable;
+    }
+  }
+
+  if (participants.length === 0 && /双方/.test(text.slice(sentence.start, triggerToken.start)) && lastAgreement) {
+    participants = [...lastAgreement.participants];
+  }
+  participants = unique(participants).filter((p) => !objects.includes(p));
+  const named = objects.filter((o) => o !== '' && o !== triggerToken.text);
+  if (participants.length === 0 && !hasNamedObject(context, trigger.type, named)) return undefined;
+
+  const event: CooperationEvent = {
+    type: trigger.type,
+    trigger: triggerToken.text,
+    participants,
+    objects: unique(named),
+    evidence: sentenceText.trim(),
+    span: { start: sentence.start, end: sentence.end },
+    planned: PLANNED.test(text.slice(Math.max(trigger.clause.start, triggerToken.start - 8), triggerToken.start)),
+  };
+  const date = dateFor(context, sentence, trigger.clause, triggerToken.start);
+  if (date) event.date = date;
+  if (place) event.place = place;
+  return event;
+}
+
+function hasNamedObject(context: EventContext, type: EventType, objects: string[]): boolean {
+  if (objects.length === 0) return false;
+  if (type === 'project_signing' || type === 'gathering' || type === 'incubation') return true;
+  return objects.some((o) => context.parties.some((p) => p.name === o));
+}
+
+function countsIn(context: EventContext, sentence: Sentence): CountMention[] {
+  return context.counts.filter((c) => c.span.start >= sentence.start && c.span.end <= sentence.end);
+}
+
+/** The place after 在 before the predicate: 在北京签署. */
+function placeBefore(context: EventContext, sentence: Sentence, end: number): string | undefined {
+  const candidates = partiesIn(context, sentence.start, end).filter(
+    (p) => context.text.charAt(p.span.start - 1) === '在' || context.text.slice(p.span.start - 2, p.span.start) === '位于',
+  );
+  return candidates.at(-1)?.name;
+}
+
+/** Names of conferences, forums and expos in the sentence (重庆城市智能科技研讨会). */
+function gatheringNames(context: EventContext, sentence: Sentence): string[] {
+  const names: string[] = [];
+  const { tokens, text, lex } = context;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.end <= sentence.start) continue;
+    if (token.start >= sentence.end) break;
+    if (!GATHERING_SUFFIX.test(token.text)) continue;
+    const first = nameStart(tokens, i, lex);
+    const name = text.slice((tokens[first] as Token).start, token.end);
+    if (name.length > token.text.length) names.push(name);
+  }
+  return names;
+}
+
+/** The words that lead to a predicate, as its object: 失重飞行试验, 通过验收. */
+function phraseEndingAt(context: EventContext, index: number): string {
+  const { tokens, text } = context;
+  const first = nameStart(tokens, index, context.lex);
+  return text.slice((tokens[first] as Token).start, (tokens[index] as Token).end);
+}
+
+/**
+ * The event's date: the nearest time before the predicate in its clause, else in its sentence,
+ * else the first after it in the clause, else the date of the news article's lead sentence.
+ */
+function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: number): string | undefined {
+  const within = (span: Span) => context.times.filter((t) => t.span.start >= span.start && t.span.end <= span.end);
+  const beforeIn = (span: Span) => within(span).filter((t) => t.span.end <= at).at(-1);
+  const found =
+    beforeIn(clause) ?? beforeIn(sentence) ?? within(clause).find((t) => t.span.start >= at);
+  if (found) return found.value;
+  return context.leads.find((lead) => lead.span.start <= sentence.start && sentence.end <= lead.span.end)?.date;
+}

@@ -1,0 +1,257 @@
+import type { EntityMention, OrganizationKind } from '../../core/types.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { Token } from '../segmentation/segmenter.js';
+
+/** Kinds of body whose name may be a place and a suffix alone (重庆市人民政府, 四川大学). */
+const PLACE_NAMED_KINDS = new Set<OrganizationKind>([
+  'government',
+  'zone',
+  'university',
+  'academy',
+  'institute',
+  'hospital',
+  'association',
+  'media',
+  'park',
+]);
+
+const ZONE_SUFFIX = /(科学城|科技城|高新区|新区|开发区|经开区|自贸区|示范区)$/;
+const NATIONAL_PREFIX = /^(国家|中国|中央|全国|中华)/;
+const DASHES = new Set(['—', '-', '－', '–', '——', '·']);
+const CONJUNCTIONS = new Set(['与', '和', '及']);
+const NUMBER = /^[0-9０-９.．%％]+$|^[一二三四五六七八九十百千万两〇零几多数]+[大个家项批类所座条]?$/;
+const WORDLIKE = /^[\p{Script=Han}A-Za-z0-9０-９]+$/u;
+const NOUN_TAG = /^(n|j|eng|l|b|s|an|vn|nz)/;
+const MAX_TOKENS = 16;
+
+/** A name found in the text, before resolution. `nested` names lie inside a longer name. */
+export interface OrganizationMention extends EntityMention {
+  type: 'organization';
+  kind: OrganizationKind;
+  /** The name is only a suffix (科学城, 该研究院): it can only stand for a body named in full. */
+  bare?: boolean;
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  kind: OrganizationKind;
+  bare: boolean;
+  known: boolean;
+}
+
+/**
+ * Organisations by the suffix grammar of Chinese names (…有限公司, …研究院, …实验室, …人民政府 …)
+ * and the alias table: each name ends in a suffix and extends left over the words that can be
+ * part of a name, through places, nested names (中国科学院大学重庆学院), bracketed places
+ * (喀斯玛汇智（重庆）科技有限公司) and hyphenated partners (特斯联-奇安信城市智能安全联合实验室).
+ *
+ * @example recognizeOrganizations('与三峰环境集团建设联合实验室') // 三峰环境集团 (联合实验室 is a kind, not a name)
+ */
+export function recognizeOrganizations(text: string, tokens: readonly Token[], lex: Lexicon): OrganizationMention[] {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = (tokens[i] as Token).text;
+    const known = lex.organizations.get(word);
+    if (known) {
+      candidates.push({ first: i, last: i, kind: known.kind, bare: false, known: true });
+      continue;
+    }
+    const suffix = suffixOf(word, lex);
+    if (!suffix) continue;
+    const candidate = extend(tokens, i, suffix.kind, lex);
+    if (candidate.first === i && word === suffix.suffix) {
+      candidates.push({ ...candidate, bare: true });
+      continue;
+    }
+    for (const part of splitAtZone(tokens, candidate, lex)) {
+      if (isName(tokens, part, lex)) candidates.push(part);
+    }
+  }
+  return longestFirst(candidates).map((c) => toMention(text, tokens, c));
+}
+
+function suffixOf(word: string, lex: Lexicon): { suffix: string; kind: OrganizationKind } | undefined {
+  for (const entry of lex.suffixes) {
+    if (!word.endsWith(entry.suffix)) continue;
+    // A one-character suffix (局, 部, 委) must stand alone: 格局 and 全部 are not bodies.
+    if (entry.suffix.length === 1 && word !== entry.suffix) continue;
+    return entry;
+  }
+  return undefined;
+}
+
+function isPlaceOrKnown(word: string, lex: Lexicon): boolean {
+  return lex.places.has(word) || lex.organizations.has(word);
+}
+
+function isBoundary(word: string, lex: Lexicon): boolean {
+  if (lex.orgBoundaries.has(word) || lex.titles.has(word) || NUMBER.test(word)) return true;
+  const tag = lex.wordTags.get(word)?.tag;
+  return tag !== undefined && /^(p|c|u|r|y|e|o|q)/.test(tag) && !lex.fieldWords.has(word);
+}
+
+/**
+ * The first token of the name that ends with the token at `last`: walks left over the words
+ * that can belong to a name. Also used for the names of events (…研讨会, …博览会).
+ */
+export function nameStart(tokens: readonly Token[], last: number, lex: Lexicon): number {
+  return extend(tokens, last, 'other', lex).first;
+}
+
+function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, lex: Lexicon): Candidate {
+  let first = last;
+  // Once the name reaches a place or a known body, a word the dictionary does not know is more
+  // likely a verb phrase (建好) than part of the name.
+  let anchored = isPlaceOrKnown((tokens[last] as Token).text, lex);
+  let j = last - 1;
+  while (j >= 0 && last - j < MAX_TOKENS) {
+    const word = (tokens[j] as Token).text;
+    if (word === '）' || word === ')') {
+      const open = bracketStart(tokens, j, lex);
+      if (open === undefined) break;
+      first = open;
+      j = open - 1;
+      continue;
+    }
+    if (DASHES.has(word)) {
+      const before = tokens[j - 1]?.text;
+      if (!before || !WORDLIKE.test(before) || isBoundary(before, lex)) break;
+      first = j;
+      j--;
+      continue;
+    }
+    if (CONJUNCTIONS.has(word)) {
+      if (!joinsFieldsOfOneName(tokens, j, first, lex)) break;
+      first = j;
+      j--;
+      continue;
+    }
+    if (!WORDLIKE.test(word)) break;
+    if (isPlaceOrKnown(word, lex)) {
+      // A government is never named after another body: 重庆市人民政府中国科学院 is two parties.
+      if (kind === 'government' && !lex.places.has(word)) break;
+      anchored = true;
+      first = j;
+      j--;
+      continue;
+    }
+    if (isBoundary(word, lex)) break;
+    if (kind === 'government' && suffixOf(word, lex)) break;
+    if (anchored && !isKnownWord(word, lex)) break;
+    first = j;
+    j--;
+  }
+  return { first, last, kind, bare: false, known: false };
+}
+
+function isKnownWord(word: string, lex: Lexicon): boolean {
+  return /^[A-Za-z0-9]+$/.test(word) || lex.wordTags.has(word) || lex.fieldWords.has(word) || lex.genericWords.has(word);
+}
+
+function isNounLike(word: string, lex: Lexicon): boolean {
+  if (/^[A-Za-z0-9]+$/.test(word) || lex.fieldWords.has(word) || suffixOf(word, lex)) return true;
+  const tag = lex.wordTags.get(word)?.tag;
+  return tag !== undefined && NOUN_TAG.test(tag);
+}
+
+/** The token index of the `（` that opens a short bracketed place or name ending at `close`. */
+function bracketStart(tokens: readonly Token[], close: number, lex: Lexicon): number | undefined {
+  let inside = '';
+  for (let k = close - 1; k >= 0 && close - k <= 5; k--) {
+    const word = (tokens[k] as Token).text;
+    if (word === '（' || word === '(') {
+      if (inside === '' || inside.length > 8) return undefined;
+      const before = tokens[k - 1]?.text;
+      // 西部（重庆）科学城, 喀斯玛汇智（重庆）: a bracket inside a name follows a word of it.
+      if (!before || !WORDLIKE.test(before) || isBoundary(before, lex)) return undefined;
+      return k;
+    }
+    if (!WORDLIKE.test(word)) return undefined;
+    inside = word + inside;
+  }
+  return undefined;
+}
+
+/**
+ * Whether 与/和/及 at `at` joins two fields inside one name (大数据与智能计算重庆市重点实验室)
+ * rather than two parties (中国科学院与重庆市人民政府).
+ */
+function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: number, lex: Lexicon): boolean {
+  const before = tokens[at - 1]?.text;
+  const after = tokens[at + 1]?.text;
+  if (!before || !after || at + 1 !== first) return false;
+  if (!WORDLIKE.test(before) || isBoundary(before, lex) || isPlaceOrKnown(before, lex) || suffixOf(before, lex)) {
+    return false;
+  }
+  if (isPlaceOrKnown(after, lex) || lex.titles.has(before)) return false;
+  return isNounLike(before, lex) || lex.fieldWords.has(before) || lex.wordTags.get(before) === undefined;
+}
+
+/**
+ * A zone followed by a name of its own is two bodies: 科学城光大人工智能产业基地 is the base
+ * 光大人工智能产业基地 in the science city. A zone followed only by a field (重庆高新区石墨烯产业园)
+ * is one name, since the field alone does not name the park.
+ */
+function splitAtZone(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): Candidate[] {
+  for (let k = candidate.last - 1; k >= candidate.first; k--) {
+    const word = (tokens[k] as Token).text;
+    if (!ZONE_SUFFIX.test(word)) continue;
+    const next = tokens[k + 1]?.text ?? '';
+    const ownName = WORDLIKE.test(next) && !lex.fieldWords.has(next) && !lex.genericWords.has(next);
+    if (!ownName || suffixOf(next, lex)) return [candidate];
+    const zone: Candidate = { first: candidate.first, last: k, kind: 'zone', bare: false, known: false };
+    const rest: Candidate = { ...candidate, first: k + 1 };
+    return k > candidate.first || lex.organizations.has(word) ? [zone, rest] : [{ ...zone, bare: true }, rest];
+  }
+  return [candidate];
+}
+
+/**
+ * Whether the words before the suffix make a name rather than a kind of body: a proper name,
+ * two fields, or a place for the kinds of body named after their place.
+ */
+function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): boolean {
+  if (candidate.bare) return true;
+  const suffix = suffixOf((tokens[candidate.last] as Token).text, lex)?.suffix ?? '';
+  let places = 0;
+  let fields = 0;
+  let proper = 0;
+  let national = false;
+  for (let k = candidate.first; k <= candidate.last; k++) {
+    let word = (tokens[k] as Token).text;
+    if (k === candidate.last) word = word.slice(0, word.length - suffix.length);
+    if (word === '' || !WORDLIKE.test(word)) continue;
+    if (k === candidate.first && NATIONAL_PREFIX.test(word)) national = true;
+    if (lex.places.has(word)) places++;
+    else if (lex.organizations.has(word) || (k < candidate.last && suffixOf(word, lex))) proper++;
+    else if (lex.fieldWords.has(word)) fields++;
+    else if (!lex.genericWords.has(word)) proper++;
+  }
+  if (suffix.length === 1) return places > 0 || national;
+  return proper > 0 || fields >= 2 || ((places > 0 || national) && PLACE_NAMED_KINDS.has(candidate.kind));
+}
+
+/** Keeps the longest of overlapping names: nested names are part of the name around them. */
+function longestFirst(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  const taken: Candidate[] = [];
+  for (const c of sorted) {
+    if (taken.some((t) => c.first <= t.last && t.first <= c.last)) continue;
+    taken.push(c);
+  }
+  return taken.sort((a, b) => a.first - b.first);
+}
+
+function toMention(text: string, tokens: readonly Token[], c: Candidate): OrganizationMention {
+  const start = (tokens[c.first] as Token).start;
+  const end = (tokens[c.last] as Token).end;
+  const mention: OrganizationMention = {
+    type: 'organization',
+    text: text.slice(start, end),
+    span: { start, end },
+    kind: c.kind,
+  };
+  if (c.bare) mention.bare = true;
+  return mention;
+}

@@ -1,0 +1,102 @@
+import type { EntityMention } from '../../core/types.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { Token } from '../segmentation/segmenter.js';
+
+const HAN = /^\p{Script=Han}$/u;
+const SPACES = /^[ \t\u3000]+$/;
+/** Titles written after a name (习近平总书记, 陈敏尔书记); most titles only come before. */
+const TITLES_AFTER = new Set(['总书记', '书记', '同志', '院士', '教授', '研究员', '主席', '总理', '市长', '省长', '院长']);
+const TOWN = /^[\p{Script=Han}]{1,3}?(镇|乡|村|街道)/u;
+
+export interface PersonMention extends EntityMention {
+  type: 'person';
+}
+
+/**
+ * People named next to their title, and every later mention of the same names.
+ * A title before the name (市长唐良智, 中国科学院副院长张涛) or after it (陈敏尔书记).
+ * Place names that merely contain a title are left alone: 江阴市长泾镇 is a town.
+ *
+ * @example recognizePersons('市委副书记、市长唐良智与侯建国座谈') // 唐良智 (title 市长)
+ */
+export function recognizePersons(text: string, tokens: readonly Token[], lex: Lexicon): PersonMention[] {
+  const found = new Map<string, string | undefined>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (!lex.titles.has(token.text)) continue;
+    if (isInsidePlace(text, token, lex)) continue;
+    let start = token.end;
+    if (tokens[i + 1] && SPACES.test((tokens[i + 1] as Token).text)) start = (tokens[i + 1] as Token).end;
+    const after = nameAt(text, start, lex);
+    if (after && !found.has(after)) found.set(after, token.text);
+    if (TITLES_AFTER.has(token.text)) {
+      const before = nameBefore(text, tokens, i, lex);
+      if (before && !found.has(before)) found.set(before, token.text);
+    }
+  }
+  const mentions: PersonMention[] = [];
+  for (const [name, title] of found) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const mention: PersonMention = { type: 'person', text: name, span: { start: at, end: at + name.length } };
+      if (title) mention.title = title;
+      mentions.push(mention);
+    }
+  }
+  return mentions.sort((a, b) => a.span.start - b.span.start);
+}
+
+function surnameLength(text: string, at: number, lex: Lexicon): number {
+  if (lex.compoundSurnames.has(text.slice(at, at + 2))) return 2;
+  return lex.surnames.has(text.charAt(at)) ? 1 : 0;
+}
+
+function startsWithStop(text: string, at: number, lex: Lexicon): boolean {
+  const one = text.charAt(at);
+  if (!HAN.test(one)) return true;
+  for (let length = 1; length <= 3; length++) {
+    const word = text.slice(at, at + length);
+    if (lex.personStops.has(word) || lex.titles.has(word)) return true;
+  }
+  return false;
+}
+
+/** The name that starts at `at`: a surname and one or two given-name characters. */
+function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
+  const surname = surnameLength(text, at, lex);
+  if (surname === 0) return undefined;
+  const first = at + surname;
+  if (startsWithStop(text, first, lex)) return undefined;
+  const length = startsWithStop(text, first + 1, lex) ? surname + 1 : surname + 2;
+  const name = text.slice(at, at + length);
+  if (lex.places.has(name) || lex.organizations.has(name)) return undefined;
+  return name;
+}
+
+/** The name that ends where the title at token `i` begins (陈敏尔书记), if a boundary precedes it. */
+function nameBefore(text: string, tokens: readonly Token[], i: number, lex: Lexicon): string | undefined {
+  const end = (tokens[i] as Token).start;
+  for (const length of [3, 2]) {
+    const start = end - length;
+    if (start < 0) continue;
+    const name = text.slice(start, end);
+    if (![...name].every((c) => HAN.test(c)) || surnameLength(text, start, lex) === 0) continue;
+    const previous = tokens.find((t) => t.end === start);
+    if (start > 0 && !previous) continue;
+    if (previous && HAN.test(previous.text.charAt(0)) && !lex.personStops.has(previous.text) && !lex.orgBoundaries.has(previous.text)) {
+      continue;
+    }
+    if (lex.places.has(name) || lex.organizations.has(name) || lex.titles.has(name)) continue;
+    return name;
+  }
+  return undefined;
+}
+
+/** 江阴市长泾镇: 市长 here ends a city's name and begins a town's. */
+function isInsidePlace(text: string, token: Token, lex: Lexicon): boolean {
+  if (!token.text.startsWith('市') && !token.text.startsWith('县') && !token.text.startsWith('区')) return false;
+  for (let length = 2; length <= 4; length++) {
+    const place = text.slice(token.start - length, token.start + 1);
+    if (lex.places.has(place) && TOWN.test(text.slice(token.start + 1, token.start + 8))) return true;
+  }
+  return false;
+}

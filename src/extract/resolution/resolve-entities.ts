@@ -1,0 +1,222 @@
+import type { Entity, EntityMention, EntityType, Span } from '../../core/types.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { OrganizationMention } from '../recognizers/organization.recognizer.js';
+
+const INTRODUCED_SHORT_FORM = /[（(](?:以下)?简称[为：:]?[“"「]?([^”"」）)]{2,12})[”"」]?[）)]/g;
+const GENERIC_GOVERNMENT = /^(省|市|区|县)(人民)?政府$/;
+const COMPANY_TAIL = /(股份有限公司|有限责任公司|有限公司|集团公司|股份|集团|控股|科技|技术|公司)$/;
+const LEADING_PLACE = /^(中国|重庆|北京|上海|天津)/;
+
+interface Group {
+  type: EntityType;
+  name: string;
+  written: Set<string>;
+  mentions: Span[];
+  mention: EntityMention;
+}
+
+/**
+ * One entity per real-world body, person or place in a document: names canonicalised through
+ * the alias table (中科院 → 中国科学院), abbreviations expanded (卫计委 → 卫生和计划生育委员会),
+ * short forms the document introduces (（以下简称“成都分院”）) or uses (重庆研究院 for
+ * 中国科学院重庆绿色智能技术研究院, 特斯联 for 特斯联科技集团) joined to the full name.
+ */
+export function resolveEntities(
+  text: string,
+  organizations: OrganizationMention[],
+  persons: EntityMention[],
+  places: EntityMention[],
+  lex: Lexicon,
+): Entity[] {
+  const groups = new Map<string, Group>();
+  const add = (key: string, name: string, mention: EntityMention): Group => {
+    let group = groups.get(key);
+    if (!group) {
+      group = { type: mention.type, name, written: new Set(), mentions: [], mention };
+      groups.set(key, group);
+    }
+    group.written.add(mention.text);
+    group.mentions.push(mention.span);
+    return group;
+  };
+
+  const named = organizations.filter((m) => !m.bare);
+  const homePlaces = dominantPlaces(places);
+  for (const mention of named) {
+    const name = canonicalOrganization(mention.text, lex, homePlaces);
+    if (name) add(`organization:${name}`, name, mention);
+  }
+  joinIntroducedShortForms(text, named, groups, lex, homePlaces);
+  joinShortForms(groups, lex);
+  joinBareSuffixes(organizations, groups);
+  addStemMentions(text, organizations, groups, lex);
+
+  const insideOrganization = (span: Span) => named.some((m) => m.span.start <= span.start && span.end <= m.span.end);
+  for (const mention of places) {
+    if (insideOrganization(mention.span)) continue;
+    const name = mention.canonical ?? mention.text;
+    if (groups.has(`organization:${name}`)) continue;
+    add(`place:${name}`, name, mention);
+  }
+  for (const mention of persons) {
+    if (insideOrganization(mention.span)) continue;
+    add(`person:${mention.text}`, mention.text, mention);
+  }
+  return [...groups.values()].map(toEntity);
+}
+
+/** The canonical name of an organisation as written, or undefined when it cannot be resolved. */
+export function canonicalOrganization(written: string, lex: Lexicon, homePlaces: Map<string, string>): string | undefined {
+  const known = lex.organizations.get(written);
+  if (known) return known.canonical;
+  const generic = GENERIC_GOVERNMENT.exec(written);
+  if (generic) {
+    const home = homePlaces.get(generic[1] as string);
+    return home ? `${home}人民政府` : undefined;
+  }
+  let name = written;
+  for (let length = Math.min(name.length - 2, 8); length >= 2; length--) {
+    const parent = lex.organizations.get(name.slice(0, length));
+    if (parent && parent.canonical !== name.slice(0, length)) {
+      name = parent.canonical + name.slice(length);
+      break;
+    }
+  }
+  for (const { short, full } of lex.abbreviations) {
+    if (!name.endsWith(short) || name.endsWith(full)) continue;
+    if (short === '政府' && name.endsWith('人民政府')) continue;
+    name = name.slice(0, name.length - short.length) + full;
+    break;
+  }
+  return lex.organizations.get(name)?.canonical ?? name;
+}
+
+/** The most mentioned province, city, district and county of the document: 市政府 is theirs. */
+function dominantPlaces(places: EntityMention[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const place of places) {
+    const name = place.canonical ?? place.text;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const home = new Map<string, string>();
+  for (const level of ['省', '市', '区', '县']) {
+    let best: string | undefined;
+    for (const [name, count] of counts) {
+      if (name.endsWith(level) && (!best || count > (counts.get(best) ?? 0))) best = name;
+    }
+    if (best) home.set(level, best);
+  }
+  return home;
+}
+
+function joinIntroducedShortForms(
+  text: string,
+  named: OrganizationMention[],
+  groups: Map<string, Group>,
+  lex: Lexicon,
+  homePlaces: Map<string, string>,
+): void {
+  for (const match of text.matchAll(INTRODUCED_SHORT_FORM)) {
+    const short = match[1] as string;
+    const before = named.filter((m) => m.span.end <= (match.index ?? 0) && (match.index ?? 0) - m.span.end <= 2).at(-1);
+    if (!before) continue;
+    const target = groups.get(`organization:${canonicalOrganization(before.text, lex, homePlaces)}`);
+    if (!target) continue;
+    target.written.add(short);
+    const shortGroup = groups.get(`organization:${short}`);
+    if (shortGroup && shortGroup !== target) merge(groups, shortGroup, target);
+    for (let at = text.indexOf(short, match.index + match[0].length); at >= 0; at = text.indexOf(short, at + 1)) {
+      target.mentions.push({ start: at, end: at + short.length });
+    }
+  }
+}
+
+function merge(groups: Map<string, Group>, from: Group, into: Group): void {
+  for (const written of from.written) into.written.add(written);
+  into.mentions.push(...from.mentions);
+  for (const [key, group] of groups) if (group === from) groups.delete(key);
+}
+
+function suffixLength(name: string, lex: Lexicon): number {
+  return lex.suffixes.find((s) => name.endsWith(s.suffix))?.suffix.length ?? 0;
+}
+
+/**
+ * A short name joins the full name it abbreviates: 西部研究院 ends 中科院广州化学西部研究院;
+ * 重庆研究院 takes the head of 重庆绿色智能技术研究院 under 中国科学院; 塔科玛创新实验室 and
+ * 塔科玛创新工作室 share their name and differ in the kind of word only.
+ */
+function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
+  const organizations = () => [...groups.values()].filter((g) => g.type === 'organization');
+  for (const short of organizations().sort((a, b) => a.name.length - b.name.length)) {
+    const suffix = suffixLength(short.name, lex);
+    const head = short.name.slice(0, short.name.length - suffix);
+    if (suffix === 0 || head.length < 2 || lex.places.has(short.name)) continue;
+    const full = organizations().find((g) => {
+      if (g === short || g.name.length <= short.name.length) return false;
+      if (g.name.endsWith(short.name) && !lex.places.has(head) && !lex.genericWords.has(head)) return true;
+      if (!g.name.endsWith(short.name.slice(head.length))) return false;
+      const parent = [...lex.organizations.keys()].find((p) => g.name.startsWith(p) && p.length >= 3);
+      return parent !== undefined && g.name.slice(parent.length).startsWith(head) && head.length >= 2;
+    });
+    if (full) {
+      merge(groups, short, full);
+      continue;
+    }
+    const twin = organizations().find(
+      (g) =>
+        g !== short &&
+        g.mention.kind === short.mention.kind &&
+        head.length >= 3 &&
+        g.name.slice(0, g.name.length - suffixLength(g.name, lex)) === head,
+    );
+    if (twin) merge(groups, short, twin);
+  }
+}
+
+/** A bare suffix (科学城, 该研究院) stands for the one body of the document with that suffix. */
+function joinBareSuffixes(organizations: OrganizationMention[], groups: Map<string, Group>): void {
+  for (const mention of organizations) {
+    if (!mention.bare) continue;
+    const owners = [...groups.values()].filter(
+      (g) => g.type === 'organization' && g.name !== mention.text && [...g.written].some((w) => w.endsWith(mention.text)),
+    );
+    if (owners.length !== 1) continue;
+    const owner = owners[0] as Group;
+    owner.written.add(mention.text);
+    owner.mentions.push(mention.span);
+  }
+}
+
+/** A company is often called by its trade name alone: 特斯联 for 特斯联科技集团. */
+function addStemMentions(text: string, organizations: OrganizationMention[], groups: Map<string, Group>, lex: Lexicon): void {
+  const covered = (at: number, end: number) => organizations.some((m) => m.span.start <= at && end <= m.span.end);
+  for (const group of [...groups.values()]) {
+    if (group.type !== 'organization' || group.mention.kind !== 'company') continue;
+    let stem = group.name;
+    while (COMPANY_TAIL.test(stem)) stem = stem.replace(COMPANY_TAIL, '');
+    stem = stem.replace(LEADING_PLACE, '');
+    if (stem.length < 2 || stem === group.name || lex.places.has(stem) || lex.wordTags.has(stem)) continue;
+    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) {
+      if (covered(at, at + stem.length)) continue;
+      group.written.add(stem);
+      group.mentions.push({ start: at, end: at + stem.length });
+    }
+  }
+}
+
+function toEntity(group: Group): Entity {
+  const entity: Entity = {
+    id: `${group.type}:${group.name}`,
+    type: group.type,
+    name: group.name,
+    aliases: [...group.written].filter((w) => w !== group.name),
+    mentions: group.mentions.sort((a, b) => a.start - b.start),
+  };
+  const { kind, level, code, title } = group.mention;
+  if (kind) entity.kind = kind;
+  if (level) entity.level = level;
+  if (code) entity.code = code;
+  if (title) entity.title = title;
+  return entity;
+}
