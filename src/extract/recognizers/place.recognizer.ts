@@ -1,5 +1,5 @@
 import type { EntityMention } from '../../core/types.js';
-import type { Lexicon } from '../lexicon/lexicon.js';
+import type { KnownPlace, Lexicon } from '../lexicon/lexicon.js';
 import type { Token } from '../segmentation/segmenter.js';
 
 /**
@@ -9,10 +9,15 @@ import type { Token } from '../segmentation/segmenter.js';
  * @example recognizePlaces(tokens('在綦江区和北京')) // 綦江区 (district 500110), 北京 (province 110000)
  */
 export function recognizePlaces(tokens: readonly Token[], lex: Lexicon): EntityMention[] {
-  const mentions: EntityMention[] = [];
-  for (const token of tokens) {
+  const found = tokens.flatMap((token) => {
     const place = lex.places.get(token.text);
-    if (!place) continue;
+    return place ? [{ token, place }] : [];
+  });
+  const province = mostFrequentProvince(found.map((f) => f.place).filter((p) => !p.alternatives));
+  const mentions: EntityMention[] = [];
+  for (const { token, place: named } of found) {
+    // A name several places share is the one in the province the document speaks of most.
+    const place = [named, ...(named.alternatives ?? [])].find((p) => p.provinceCode === province) ?? named;
     const mention: EntityMention = {
       type: 'place',
       text: token.text,
@@ -24,4 +29,12 @@ export function recognizePlaces(tokens: readonly Token[], lex: Lexicon): EntityM
     mentions.push(mention);
   }
   return mentions;
+}
+
+function mostFrequentProvince(places: KnownPlace[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const place of places) {
+    if (place.provinceCode) counts.set(place.provinceCode, (counts.get(place.provinceCode) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

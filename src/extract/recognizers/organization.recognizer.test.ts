@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { lexicon } from '../lexicon/lexicon.js';
+import { tokenize } from '../segmentation/segmenter.js';
+import { recognizeOrganizations } from './organization.recognizer.js';
+
+function names(text: string): string[] {
+  return recognizeOrganizations(text, tokenize(text), lexicon())
+    .filter((m) => !m.bare)
+    .map((m) => m.text);
+}
+
+describe('recognizeOrganizations', () => {
+  it('finds a company by its legal-form suffix', () => {
+    expect(names('本次与成都天府芯谷科技有限公司达成合作。')).toContain('成都天府芯谷科技有限公司');
+  });
+
+  it('stops a name at the verb that governs it', () => {
+    expect(names('双方共建博元医疗器械研究所。')).toEqual(['博元医疗器械研究所']);
+  });
+
+  it('keeps two parties joined by 与 apart', () => {
+    expect(names('中国科学院与武汉市人民政府签署协议')).toEqual(['中国科学院', '武汉市人民政府']);
+  });
+
+  it('keeps 与 inside a lab named after two fields', () => {
+    expect(names('共建成大数据与智能计算重庆市重点实验室、')).toEqual(['大数据与智能计算重庆市重点实验室']);
+  });
+
+  it('keeps nested names whole', () => {
+    expect(names('推动中国科学院大学重庆学院发展')).toEqual(['中国科学院大学重庆学院']);
+  });
+
+  it('keeps a bracketed place inside a company name', () => {
+    expect(names('共同出资成立喀斯玛汇智（重庆）科技有限公司，开展')).toEqual(['喀斯玛汇智（重庆）科技有限公司']);
+  });
+
+  it('keeps a hyphenated joint laboratory whole', () => {
+    expect(names('其中，特斯联-奇安信城市智能安全联合实验室将开展研究')).toEqual(['特斯联-奇安信城市智能安全联合实验室']);
+  });
+
+  it('keeps an institute joined to its partner by a dash', () => {
+    const text = '建设中国科学院苏州纳米技术与纳米仿生研究所—华为智能传感联合实验室。';
+    expect(names(text)).toEqual(['中国科学院苏州纳米技术与纳米仿生研究所—华为智能传感联合实验室']);
+  });
+
+  it('does not take a kind of body for a body', () => {
+    expect(names('包括研发基地项目13个、联合实验室项目4个、数据中心项目10个')).toEqual([]);
+    expect(names('与三峰环境集团建设联合实验室等新型研发机构')).toEqual(['三峰环境集团']);
+  });
+
+  it('does not take a single field before a suffix for a name', () => {
+    expect(names('形成重要的数字经济产业基地。')).toEqual([]);
+    expect(names('共建5个省部级创新平台。')).toEqual([]);
+  });
+
+  it('takes two fields before a suffix for a name', () => {
+    expect(names('共建医药大数据研究中心。')).toEqual(['医药大数据研究中心']);
+  });
+
+  it('names a government by its place', () => {
+    expect(names('湖北省人民政府与中国科学院')).toEqual(['湖北省人民政府', '中国科学院']);
+  });
+
+  it('does not join two bodies written side by side in a title', () => {
+    expect(names('签署了《重庆市人民政府中国科学院全面科技合作协议》')).toEqual(['重庆市人民政府', '中国科学院']);
+  });
+
+  it('splits a base with a name of its own from the zone it lies in', () => {
+    expect(names('落户科学城光大人工智能产业基地，总投资')).toEqual(['光大人工智能产业基地']);
+    expect(names('位于重庆高新区金凤电子信息产业园，将构建')).toEqual(['重庆高新区', '金凤电子信息产业园']);
+  });
+
+  it('keeps a park named after its zone and field whole', () => {
+    expect(names('共建重庆高新区石墨烯产业园、两江新区机器人产业园等。')).toEqual([
+      '重庆高新区石墨烯产业园',
+      '两江新区机器人产业园',
+    ]);
+  });
+
+  it('does not read 格局 or 全部 as bureaus or ministries', () => {
+    expect(names('形成全新格局，全部完成。')).toEqual([]);
+  });
+
+  it('finds short forms from the alias table', () => {
+    expect(names('中科院与国科大联合培养')).toEqual(['中科院', '国科大']);
+  });
+
+  it('marks a bare suffix as needing a full name', () => {
+    const mentions = recognizeOrganizations('在科学城举行', tokenize('在科学城举行'), lexicon());
+    expect(mentions).toEqual([expect.objectContaining({ text: '科学城', bare: true })]);
+  });
+
+  it('reports spans that point into the text', () => {
+    const text = '9月，西安交通大学与陕西省科学技术厅签约。';
+    for (const m of recognizeOrganizations(text, tokenize(text), lexicon())) {
+      expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
+    }
+    expect(names(text)).toEqual(['西安交通大学', '陕西省科学技术厅']);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { lexicon } from '../lexicon/lexicon.js';
+import { tokenize } from '../segmentation/segmenter.js';
+import { recognizePersons } from './person.recognizer.js';
+
+function people(text: string): Array<[string, string | undefined]> {
+  const seen = new Map<string, string | undefined>();
+  for (const m of recognizePersons(text, tokenize(text), lexicon())) if (!seen.has(m.text)) seen.set(m.text, m.title);
+  return [...seen];
+}
+
+describe('recognizePersons', () => {
+  it('reads a name after its title', () => {
+    expect(people('市委副书记、市长唐良智出席')).toEqual([['唐良智', '市长']]);
+  });
+
+  it('stops a three-character name before a conjunction', () => {
+    expect(people('市长唐良智与院长侯建国座谈')).toEqual([
+      ['唐良智', '市长'],
+      ['侯建国', '院长'],
+    ]);
+  });
+
+  it('reads a two-character name before 等', () => {
+    expect(people('市领导熊雪等参加。')).toEqual([['熊雪', '市领导']]);
+  });
+
+  it('reads a two-character name before punctuation', () => {
+    expect(people('中国科学院副院长张涛，')).toEqual([['张涛', '副院长']]);
+  });
+
+  it('reads a name before a title that follows it', () => {
+    expect(people('代表陈敏尔书记，感谢')).toEqual([['陈敏尔', '书记']]);
+  });
+
+  it('reads a compound surname', () => {
+    expect(people('院长欧阳明高介绍')).toEqual([['欧阳明高', '院长']]);
+  });
+
+  it('stops a two-character name before a reporting verb', () => {
+    expect(people('省长王晓东表示，')).toEqual([['王晓东', '省长']]);
+    expect(people('所长李明介绍，')).toEqual([['李明', '所长']]);
+  });
+
+  it('reads a reporter after a space', () => {
+    expect(people('本报讯（记者 周敏）')).toEqual([['周敏', '记者']]);
+  });
+
+  it('finds later mentions of a name without its title', () => {
+    const text = '市长唐良智出席。唐良智说，';
+    expect(recognizePersons(text, tokenize(text), lexicon()).map((m) => m.span.start)).toEqual([2, 8]);
+  });
+
+  it('does not read a town after a county-level city as a mayor', () => {
+    expect(people('江阴市长泾镇的企业')).toEqual([]);
+  });
+
+  it('does not read a title without a name', () => {
+    expect(people('市长表示，')).toEqual([]);
+  });
+
+  it('does not read a place after a title as a name', () => {
+    expect(people('主任北京')).toEqual([]);
+  });
+
+  it('does not read words that are not surnames as names', () => {
+    expect(people('副院长在会上')).toEqual([]);
+  });
+
+  it('reads an academician after the name', () => {
+    expect(people('会上，潘建伟院士作报告')).toEqual([['潘建伟', '院士']]);
+  });
+
+  it('reads a chairman of a company', () => {
+    expect(people('公司董事长杨华勇表示')).toEqual([['杨华勇', '董事长']]);
+  });
+
+  it('reports spans that point into the text', () => {
+    const text = '副省长刘玉平、院长周敏出席';
+    for (const m of recognizePersons(text, tokenize(text), lexicon())) {
+      expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { lexicon } from '../lexicon/lexicon.js';
+import { tokenize } from '../segmentation/segmenter.js';
+import { recognizePlaces } from './place.recognizer.js';
+
+function places(text: string): Array<[string, string | undefined]> {
+  return recognizePlaces(tokenize(text), lexicon()).map((m) => [m.text, m.level]);
+}
+
+describe('recognizePlaces', () => {
+  it('finds a province-level municipality', () => {
+    expect(places('在北京签署')).toEqual([['北京', 'province']]);
+  });
+
+  it('finds a district with its GB/T 2260 code', () => {
+    const [mention] = recognizePlaces(tokenize('綦江区加快聚集'), lexicon());
+    expect(mention).toMatchObject({ text: '綦江区', level: 'district', code: '500110' });
+  });
+
+  it('finds the short form of a district', () => {
+    expect(places('近年来，綦江加快聚集')).toEqual([['綦江', 'district']]);
+  });
+
+  it('resolves a short form to its full name', () => {
+    const [mention] = recognizePlaces(tokenize('璧山在西南率先布局'), lexicon());
+    expect(mention).toMatchObject({ text: '璧山', canonical: '璧山区' });
+  });
+
+  it('knows all 38 districts and counties of Chongqing', () => {
+    const all = [...lexicon().places.values()].flatMap((p) => [p, ...(p.alternatives ?? [])]);
+    const codes = new Set(all.filter((p) => p.code?.startsWith('5001') || p.code?.startsWith('5002')).map((p) => p.code));
+    expect(codes.size).toBe(38);
+  });
+
+  it('takes a shared district name in the province the document speaks of', () => {
+    const mentions = recognizePlaces(tokenize('重庆市江北区与渝北区'), lexicon());
+    expect(mentions.find((m) => m.text === '江北区')?.code).toBe('500105');
+  });
+
+  it('finds a city', () => {
+    expect(places('在德阳、嘉兴、银川、柳州等地设立分支机构')).toEqual([
+      ['德阳', 'city'],
+      ['嘉兴', 'city'],
+      ['银川', 'city'],
+      ['柳州', 'city'],
+    ]);
+  });
+
+  it('finds a county', () => {
+    expect(places('巫山县与奉节县')).toEqual([
+      ['巫山县', 'district'],
+      ['奉节县', 'district'],
+    ]);
+  });
+
+  it('finds a province by its short form', () => {
+    expect(places('广西与四川')).toEqual([
+      ['广西', 'province'],
+      ['四川', 'province'],
+    ]);
+  });
+
+  it('finds a country', () => {
+    expect(places('首次出口德国市场，在法国进行试验')).toEqual([
+      ['德国', 'country'],
+      ['法国', 'country'],
+    ]);
+  });
+
+  it('finds regions across provinces', () => {
+    expect(places('助力成渝地区双城经济圈建设')).toEqual([['成渝地区双城经济圈', 'region']]);
+    expect(places('在西南地区率先布局')).toEqual([['西南地区', 'region']]);
+  });
+
+  it('finds Hong Kong and Macau', () => {
+    expect(places('与香港、澳门的高校')).toEqual([
+      ['香港', 'province'],
+      ['澳门', 'province'],
+    ]);
+  });
+
+  it('does not take a common word for the short form of a district', () => {
+    expect(places('维护世界和平')).toEqual([]);
+  });
+
+  it('does not read 我们 or 全国 as places', () => {
+    expect(places('我们在全国率先')).toEqual([]);
+  });
+
+  it('reads 我国 as China', () => {
+    const [mention] = recognizePlaces(tokenize('在我国首次'), lexicon());
+    expect(mention).toMatchObject({ text: '我国', canonical: '中国', level: 'country' });
+  });
+
+  it('finds a state-level new area', () => {
+    expect(places('在两江新区建设')).toEqual([['两江新区', 'area']]);
+  });
+
+  it('reports spans that point into the text', () => {
+    const text = '2021年，成都市与重庆市签署协议';
+    for (const m of recognizePlaces(tokenize(text), lexicon())) expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
+  });
+});
