@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../../core/types.js';
+import { lexicon } from '../lexicon/lexicon.js';
+import { recognizeOrganizations } from '../recognizers/organization.recognizer.js';
+import { recognizePersons } from '../recognizers/person.recognizer.js';
+import { recognizePlaces } from '../recognizers/place.recognizer.js';
+import { tokenize } from '../segmentation/segmenter.js';
+import { resolveEntities } from './resolve-entities.js';
+
+function resolve(text: string): Entity[] {
+  const lex = lexicon();
+  const tokens = tokenize(text);
+  return resolveEntities(
+    text,
+    recognizeOrganizations(text, tokens, lex),
+    recognizePersons(text, tokens, lex),
+    recognizePlaces(tokens, lex),
+    lex,
+  );
+}
+
+function organization(entities: Entity[], name: string): Entity | undefined {
+  return entities.find((e) => e.type === 'organization' && e.name === name);
+}
+
+describe('resolveEntities', () => {
+  it('gives the canonical name of a short form in the alias table', () => {
+    const entities = resolve('中科院与重庆市签署协议。中国科学院将加强布局。');
+    expect(organization(entities, '中国科学院')?.aliases).toEqual(['中科院']);
+    expect(entities.filter((e) => e.type === 'organization')).toHaveLength(1);
+  });
+
+  it('expands a short form that begins a longer name', () => {
+    const entities = resolve('国科大重庆学院发起成立联盟。');
+    expect(organization(entities, '中国科学院大学重庆学院')?.aliases).toContain('国科大重庆学院');
+  });
+
+  it('expands standard abbreviations in government names', () => {
+    const entities = resolve('中国科学院与重庆市卫计委签署协议。');
+    expect(organization(entities, '重庆市卫生和计划生育委员会')?.aliases).toContain('重庆市卫计委');
+  });
+
+  it('joins 市政府 to the government of the city the document is about', () => {
+    const entities = resolve('重庆市人民政府与中国科学院签约。重庆将全力服务，代表市委、市政府感谢。');
+    expect(organization(entities, '重庆市人民政府')?.aliases).toContain('市政府');
+  });
+
+  it('joins a short form the document introduces', () => {
+    const entities = resolve('中国科学院成都生物研究所（以下简称“成都生物所”）与企业合作。成都生物所表示');
+    const institute = organization(entities, '中国科学院成都生物研究所');
+    expect(institute?.aliases).toContain('成都生物所');
+    expect(institute?.mentions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('joins a short name that ends the full name', () => {
+    const entities = resolve('在两江新区建设中科院广州化学西部研究院。西部研究院以人工智能为切入点。');
+    expect(organization(entities, '中国科学院广州化学西部研究院')?.aliases).toContain('西部研究院');
+  });
+
+  it('joins an institute called by its city and kind', () => {
+    const entities = resolve('依托重庆研究院，共建实验室。由中国科学院重庆绿色智能技术研究院发起。');
+    expect(organization(entities, '中国科学院重庆绿色智能技术研究院')?.aliases).toContain('重庆研究院');
+  });
+
+  it('joins two names of one studio', () => {
+    const entities = resolve('塔科玛创新工作室等企业签约。其中，塔科玛创新实验室落户科学城。');
+    expect(entities.filter((e) => e.name.startsWith('塔科玛'))).toHaveLength(1);
+  });
+
+  it('joins the trade name of a company', () => {
+    const entities = resolve('特斯联科技集团联合举办研讨会，与特斯联集中签约。');
+    expect(organization(entities, '特斯联科技集团')?.aliases).toContain('特斯联');
+  });
+
+  it('joins a bare suffix to the one body with that suffix', () => {
+    const entities = resolve('西部（重庆）科学城举办研讨会，在科学城举行。');
+    expect(organization(entities, '西部（重庆）科学城')?.aliases).toContain('科学城');
+  });
+
+  it('keeps bodies with the same head and different kinds apart', () => {
+    const entities = resolve('推动中国科学院大学重庆学院和中国科学院大学重庆医院发展。');
+    expect(organization(entities, '中国科学院大学重庆学院')).toBeDefined();
+    expect(organization(entities, '中国科学院大学重庆医院')).toBeDefined();
+  });
+
+  it('does not list places that are only part of a name', () => {
+    const entities = resolve('长寿中科未来城创新产业园');
+    expect(entities.filter((e) => e.type === 'place')).toEqual([]);
+  });
+
+  it('lists each person once with their title', () => {
+    const entities = resolve('市长唐良智出席。唐良智说，');
+    expect(entities.filter((e) => e.type === 'person')).toEqual([
+      expect.objectContaining({ name: '唐良智', title: '市长', mentions: [expect.anything(), expect.anything()] }),
+    ]);
+  });
+});
