@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { CooperationEvent } from '../../core/types.js';
+import { extractText } from '../extract-document.js';
+
+function events(text: string, published = '2021-06-30'): CooperationEvent[] {
+  return extractText(text, { published }).events;
+}
+
+describe('extractEvents', () => {
+  it('reads an agreement with its parties, date, object and place', () => {
+    const [event] = events('12月15日，湖北省人民政府与中国科学院在武汉签署战略合作协议。', '2020-12-16');
+    expect(event).toMatchObject({
+      type: 'agreement',
+      date: '2020-12-15',
+      participants: ['湖北省人民政府', '中国科学院'],
+      objects: ['战略合作协议'],
+      place: '武汉',
+      planned: false,
+    });
+  });
+
+  it('takes the title of an agreement from its book-title marks', () => {
+    const [event] = events('2016年4月21日，中科院与重庆市签署了《重庆市人民政府中国科学院全面科技合作协议》。');
+    expect(event?.objects).toEqual(['重庆市人民政府中国科学院全面科技合作协议']);
+    expect(event?.participants).toContain('中国科学院');
+  });
+
+  it('reads a batch of projects signed with their count', () => {
+    const [event] = events('3月18日，苏州工业园区与华为技术有限公司等32家企业集中签约，总投资超200亿元。');
+    expect(event).toMatchObject({ type: 'project_signing', date: '2021-03-18' });
+    expect(event?.objects).toContain('32家企业');
+    expect(event?.participants).toContain('华为技术有限公司');
+  });
+
+  it('reads what was founded after the predicate', () => {
+    const [event] = events('2019年4月，中国科学院科技产业化网络联盟与合川区人民政府共同出资成立喀斯玛汇智（重庆）科技有限公司。');
+    expect(event).toMatchObject({
+      type: 'founding',
+      date: '2019-04',
+      participants: ['中国科学院科技产业化网络联盟', '合川区人民政府'],
+      objects: ['喀斯玛汇智（重庆）科技有限公司'],
+    });
+  });
+
+  it('reads what was founded before the predicate', () => {
+    const [event] = events('2020年9月25日，由中国科学院重庆绿色智能技术研究院发起的竹溪智谷科企联盟成立。');
+    expect(event).toMatchObject({ type: 'founding', date: '2020-09-25', objects: ['竹溪智谷科企联盟'] });
+    expect(event?.participants).toEqual(['中国科学院重庆绿色智能技术研究院']);
+  });
+
+  it('names the conference that was held', () => {
+    const [event] = events('5月8日，由四川省科学技术厅主办的成渝科技创新合作论坛在成都举行。');
+    expect(event).toMatchObject({ type: 'gathering', date: '2021-05-08', participants: ['四川省科学技术厅'] });
+    expect(event?.objects).toEqual(['成渝科技创新合作论坛']);
+  });
+
+  it('reads an export with its destination', () => {
+    const [event] = events('该所与塞领科技有限公司合作研制的金属3D打印系统，2019年首次出口德国市场。');
+    expect(event).toMatchObject({ type: 'transfer', date: '2019', participants: ['塞领科技有限公司'], place: '德国' });
+  });
+
+  it('reads a test as a milestone with its date', () => {
+    const [event] = events('中国科学院空间工程中心于2019年10月进行首次失重飞行试验。');
+    expect(event).toMatchObject({ type: 'milestone', date: '2019-10', participants: ['中国科学院空间工程中心'] });
+  });
+
+  it('gives each clause of a list its own event', () => {
+    const found = events(
+      '二是与中国科学院空间工程中心研制出样机，2016年在法国进行了失重飞行试验；三是研制出实验样机，于2019年10月在我国进行首次失重飞行试验。',
+    );
+    expect(found.map((e) => [e.type, e.date])).toEqual([
+      ['milestone', '2016'],
+      ['milestone', '2019-10'],
+    ]);
+  });
+
+  it('takes the incubated companies as the parties of an incubation', () => {
+    const [event] = events('孵化重庆墨希科技有限公司、重庆中科云丛科技有限公司等10余家科技型企业。');
+    expect(event?.type).toBe('incubation');
+    expect(event?.participants).toEqual(['重庆墨希科技有限公司', '重庆中科云丛科技有限公司']);
+  });
+
+  it('marks what is only announced as planned', () => {
+    const [event] = events('中关村大数据产业联盟也将在科学城设立中关村大数据产业联盟重庆分会。');
+    expect(event).toMatchObject({ type: 'founding', planned: true });
+  });
+
+  it('gives one event per predicate even when a clause repeats it', () => {
+    const found = events('12月15日，由西部（重庆）科学城、特斯联科技集团联合举办的重庆城市智能科技研讨会在科学城举行。', '2020-12-16');
+    expect(found.filter((e) => e.type === 'gathering')).toHaveLength(1);
+  });
+
+  it('reads the parties of 双方 from the agreement before', () => {
+    const found = events('2018年4月，中国科学院与广东省人民政府签署合作协议。双方共建中国科学院广州科学中心。');
+    const founding = found.find((e) => e.type === 'founding');
+    expect(founding?.participants).toEqual(['中国科学院', '广东省人民政府']);
+  });
+
+  it('does not read a predicate used as a noun as an event', () => {
+    expect(events('推动成果转化工作，开展科技产品转化工作。')).toEqual([]);
+    expect(events('此次协议的签署是合作进入新阶段的标志。')).toEqual([]);
+  });
+
+  it('does not make an event without a named party or object', () => {
+    expect(events('（一）共建省部级创新平台')).toEqual([]);
+  });
+
+  it('dates the events of a news article by its lead sentence', () => {
+    const text =
+      '本报讯（记者 周敏）\n3月18日，江苏省人民政府与中国科学院在南京签署合作协议。\n根据协议，双方将共建中国科学院南京科学中心。';
+    const founding = events(text).find((e) => e.type === 'founding');
+    expect(founding?.date).toBe('2021-03-18');
+  });
+
+  it('points the span of an event at its sentence in the original text', () => {
+    const text = '12月15日，重庆市人民政府与中国科学\n院在北京签署战略合作协议。';
+    const [event] = events(text, '2020-12-16');
+    expect(event && text.slice(event.span.start, event.span.end)).toContain('签署战略合作协议');
+  });
+});

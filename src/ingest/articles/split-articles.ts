@@ -1,0 +1,305 @@
+/**
+ * Splits a repaired page into its articles: datelines and headline-led bodies start articles,
+ * a photo caption with its credit is an item of its own, and headlines printed away from their
+ * article are given back to the body they share the most words with.
+ */
+import type { Article, Span } from '../../core/types.js';
+import {
+  isPhotoCredit,
+  matchDateline,
+  type RepairedText,
+  startsWithEnumeration,
+} from '../layout/repair-layout.js';
+
+interface Item {
+  /** Block indices of the headline lines, in text order. */
+  headlines: number[];
+  /** First and last block of the body, inclusive; -1 when the item has no body. */
+  first: number;
+  last: number;
+  byline?: string;
+  caption: boolean;
+}
+
+/** Headline lines per article: an attached group is at most a kicker, a main line and a subtitle. */
+const MAX_ATTACHED_HEADLINE_LINES = 3;
+/** Least share of a headline's weighted bigrams a body must contain to claim it. */
+const MATCH_THRESHOLD = 0.35;
+/** A short line shares a few common bigrams with anything: ask for this many before it counts. */
+const MIN_SHARED_BIGRAMS = 3;
+/** Cost of giving the next line of a headline group to a different article than the previous one. */
+const SWITCH_PENALTY = 0.15;
+
+/** Function characters whose bigrams say nothing about the topic. */
+const STOP_CHARS = new Set('的了在和与是为等及将并也之其于以对从把被就都而或');
+
+function newItem(caption = false): Item {
+  return { headlines: [], first: -1, last: -1, caption };
+}
+
+function isWordCode(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+/** Bigrams of adjacent word characters (ideographs, ASCII letters and digits), without function characters. */
+export function contentBigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  const s = text.toLowerCase();
+  for (let i = 1; i < s.length; i++) {
+    const a = s.charAt(i - 1);
+    const b = s.charAt(i);
+    if (!isWordCode(s.charCodeAt(i - 1)) || !isWordCode(s.charCodeAt(i))) continue;
+    if (STOP_CHARS.has(a) || STOP_CHARS.has(b)) continue;
+    out.add(a + b);
+  }
+  return out;
+}
+
+/**
+ * Scores each headline line against each candidate body: the share of the line's bigrams,
+ * weighted by rarity across the bodies, that the body contains. Bigrams every body contains
+ * (when there are several) carry no weight.
+ */
+function scoreLines(lines: readonly string[], bodies: readonly Set<string>[]): number[][] {
+  const n = bodies.length;
+  return lines.map((line) => {
+    const grams = contentBigrams(line);
+    const matched = new Array<number>(n).fill(0);
+    const shared = new Array<number>(n).fill(0);
+    let total = 0;
+    for (const g of grams) {
+      let df = 0;
+      for (const body of bodies) if (body.has(g)) df++;
+      if (n >= 2 && df === n) continue;
+      const w = Math.log((n + 1) / (df + 0.5));
+      total += w;
+      for (let b = 0; b < n; b++) {
+        if (!bodies[b]?.has(g)) continue;
+        matched[b] = (matched[b] ?? 0) + w;
+        shared[b] = (shared[b] ?? 0) + 1;
+      }
+    }
+    return matched.map((m, b) => (total > 0 && (shared[b] ?? 0) >= MIN_SHARED_BIGRAMS ? m / total : 0));
+  });
+}
+
+/**
+ * Gives each line of a detached headline group to a body or to none (-1): the best-scoring
+ * sequence where staying with the same body as the previous line is cheaper than switching,
+ * so a kicker or subtitle goes with its main line.
+ */
+function assignLines(scores: readonly number[][], candidates: number): number[] {
+  const states = candidates + 1;
+  const none = candidates;
+  const emission = (line: number, s: number): number =>
+    s === none ? MATCH_THRESHOLD : (scores[line]?.[s] ?? 0);
+  let value = Array.from({ length: states }, (_, s) => emission(0, s));
+  const back: number[][] = [];
+  for (let line = 1; line < scores.length; line++) {
+    const next: number[] = [];
+    const from: number[] = [];
+    for (let s = 0; s < states; s++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < states; p++) {
+        const v = (value[p] ?? 0) - (p === s ? 0 : SWITCH_PENALTY);
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      next.push(best + emission(line, s));
+      from.push(arg);
+    }
+    value = next;
+    back.push(from);
+  }
+  let state = 0;
+  for (let s = 1; s < states; s++) if ((value[s] ?? 0) > (value[state] ?? 0)) state = s;
+  const path = new Array<number>(scores.length).fill(none);
+  for (let line = scores.length - 1; line >= 0; line--) {
+    path[line] = state;
+    if (line > 0) state = back[line - 1]?.[state] ?? none;
+  }
+  return path.map((s) => (s === none ? -1 : s));
+}
+
+/**
+ * Splits a repaired page into articles. Spans point into `repaired.text`; `index` counts from 0
+ * in reading order of the bodies.
+ *
+ * - A dateline (`本报讯（记者 …）`, `新华社北京12月15日电`) starts an article; its reporter is the byline.
+ * - Up to three headline lines directly followed by a body (or a dateline) head that body.
+ * - Caption paragraphs with their photo credit (`… 摄`) are an item of their own.
+ * - Headline lines followed by no body are matched to the headline-less body sharing the most
+ *   weighted character bigrams with them; a line matching nothing stays an item of its own.
+ * - `headline` joins an article's headline lines with ' / '; `headlineSpan` is the first line.
+ * - Text without datelines and without detached headlines (a report with a title and numbered
+ *   sections) is one article.
+ */
+export function splitArticles(repaired: RepairedText): Article[] {
+  const { text, blocks } = repaired;
+  const n = blocks.length;
+  if (n === 0) return [];
+  const texts = blocks.map((b) => text.slice(b.span.start, b.span.end));
+  const kindOf = (i: number) => blocks[i]?.kind;
+  const textOf = (i: number) => texts[i] ?? '';
+  const isHeadline = (i: number) => kindOf(i) === 'heading' && !startsWithEnumeration(textOf(i));
+  const isReporterByline = (i: number) => kindOf(i) === 'byline' && !isPhotoCredit(textOf(i));
+  const isBodyStart = (i: number) =>
+    kindOf(i) === 'paragraph' || kindOf(i) === 'dateline' || (kindOf(i) === 'heading' && !isHeadline(i));
+  // A bare `（记者 …）` opens an article only when a body follows; at the end it signs the previous one.
+  const opensArticle = (i: number): boolean => {
+    const kind = kindOf(i);
+    if (kind === 'dateline') return !/^[（(]/.test(textOf(i)) || kindOf(i + 1) === 'paragraph';
+    return kind === 'paragraph' && matchDateline(textOf(i)) !== undefined;
+  };
+
+  const items: Item[] = [];
+  const detached: number[][] = [];
+  let hasDateline = false;
+  let cur: Item | undefined;
+  const close = (): void => {
+    if (cur && (cur.first >= 0 || cur.headlines.length > 0)) items.push(cur);
+    cur = undefined;
+  };
+  const extend = (item: Item, i: number): void => {
+    if (item.first < 0) item.first = i;
+    item.last = i;
+  };
+
+  for (let i = 0; i < n; ) {
+    const kind = kindOf(i);
+    const t = textOf(i);
+    if (isHeadline(i)) {
+      let j = i;
+      while (j + 1 < n && isHeadline(j + 1)) j++;
+      let k = j + 1;
+      while (k < n && isReporterByline(k)) k++;
+      const run = Array.from({ length: j - i + 1 }, (_, d) => i + d);
+      close();
+      if (k < n && isBodyStart(k)) {
+        const attached = run.slice(-MAX_ATTACHED_HEADLINE_LINES);
+        if (run.length > attached.length) detached.push(run.slice(0, run.length - attached.length));
+        cur = newItem();
+        cur.headlines = attached;
+      } else {
+        detached.push(run);
+      }
+      i = j + 1;
+      continue;
+    }
+    if (opensArticle(i)) {
+      hasDateline = true;
+      if (!cur || cur.first >= 0 || cur.caption) {
+        close();
+        cur = newItem();
+      }
+      cur.byline ??= matchDateline(t)?.byline;
+      extend(cur, i);
+    } else if (kind === 'caption') {
+      if (!cur?.caption) {
+        close();
+        cur = newItem(true);
+      }
+      extend(cur, i);
+    } else if (kind === 'byline' || kind === 'dateline') {
+      cur ??= newItem();
+      cur.byline ??= matchDateline(t)?.byline ?? t;
+      extend(cur, i);
+      if (cur.caption) close();
+    } else if (kind === 'short') {
+      if (cur) extend(cur, i);
+    } else {
+      if (!cur || cur.caption) {
+        close();
+        cur = newItem();
+      }
+      extend(cur, i);
+    }
+    i++;
+  }
+  close();
+
+  if (!hasDateline && detached.length === 0) return [wholeDocument(repaired, texts)];
+
+  giveBackHeadlines(items, detached, texts);
+  return items
+    .map((item) => toArticle(item, repaired, texts))
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((article, index) => ({ ...article, index }));
+}
+
+function giveBackHeadlines(items: Item[], detached: readonly number[][], texts: readonly string[]): void {
+  const candidates = items.filter((item) => item.first >= 0 && item.headlines.length === 0);
+  const bodies = candidates.map((item) => {
+    const grams = new Set<string>();
+    for (let b = item.first; b <= item.last; b++)
+      for (const g of contentBigrams(texts[b] ?? '')) grams.add(g);
+    return grams;
+  });
+  for (const run of detached) {
+    const lines = run.map((b) => texts[b] ?? '');
+    const path = candidates.length > 0 ? assignLines(scoreLines(lines, bodies), candidates.length) : [];
+    run.forEach((block, r) => {
+      const target = candidates[path[r] ?? -1];
+      if (target) target.headlines.push(block);
+      else items.push({ ...newItem(), headlines: [block] });
+    });
+  }
+  for (const item of candidates) item.headlines.sort((a, b) => a - b);
+}
+
+function blockSpan(repaired: RepairedText, first: number, last: number): Span {
+  return {
+    start: repaired.blocks[first]?.span.start ?? 0,
+    end: repaired.blocks[last]?.span.end ?? repaired.text.length,
+  };
+}
+
+function toArticle(item: Item, repaired: RepairedText, texts: readonly string[]): Article {
+  const article: Article = { index: 0, span: { start: 0, end: 0 } };
+  const main = item.headlines[0];
+  if (main !== undefined) {
+    article.headline = item.headlines.map((b) => texts[b] ?? '').join(' / ');
+    article.headlineSpan = blockSpan(repaired, main, main);
+  }
+  if (item.first >= 0) article.span = blockSpan(repaired, item.first, item.last);
+  else if (article.headlineSpan) article.span = { ...article.headlineSpan };
+  if (item.byline) article.byline = item.byline;
+  return article;
+}
+
+/** A report: its leading unnumbered headings are the title, everything after is the body. */
+function wholeDocument(repaired: RepairedText, texts: readonly string[]): Article {
+  const { blocks } = repaired;
+  let titleEnd = 0;
+  while (
+    titleEnd < blocks.length &&
+    titleEnd < MAX_ATTACHED_HEADLINE_LINES &&
+    blocks[titleEnd]?.kind === 'heading' &&
+    !startsWithEnumeration(texts[titleEnd] ?? '')
+  ) {
+    titleEnd++;
+  }
+  const article: Article = { index: 0, span: blockSpan(repaired, 0, blocks.length - 1) };
+  if (titleEnd > 0) {
+    article.headline = texts.slice(0, titleEnd).join(' / ');
+    article.headlineSpan = blockSpan(repaired, 0, 0);
+    if (titleEnd < blocks.length) article.span = blockSpan(repaired, titleEnd, blocks.length - 1);
+  }
+  for (let b = 0; b < blocks.length && blocks[b]?.kind !== 'paragraph'; b++) {
+    const kind = blocks[b]?.kind;
+    if (kind === 'byline' || kind === 'dateline') {
+      article.byline = matchDateline(texts[b] ?? '')?.byline ?? texts[b];
+      break;
+    }
+  }
+  return article;
+}
