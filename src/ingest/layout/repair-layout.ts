@@ -61,6 +61,8 @@ const PHOTO_CREDIT_RE = /(?:摄|摄影|供图)[）)]?$/;
 const ENUMERATION_RE =
   /^(?:[一二三四五六七八九十百]{1,3}[、.．]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳]|第[一二三四五六七八九十百\d]{1,3}(?:[章节部分条篇款]|[，、,])|[●■◆◇□•▪])/;
 
+const CAPTION_START_RE = /^(?:图为|上图|下图|左图|右图|图[：:]|▲|△)/;
+
 const PAGE_NUMBER_RE = /^(?:[-—－–\s]*(?:第\s*)?\d{1,4}\s*(?:版|页)?[-—－–\s]*|[（(]?完[）)]?)$/;
 
 /** The length of the dateline a paragraph starts with, and the byline inside it, if any. */
@@ -183,9 +185,9 @@ interface Line {
   width: number;
   /** At least one blank line separates this line from the previous non-empty one. */
   blankBefore: boolean;
-  /** Starts a new block whatever precedes it: dateline, enumeration, byline, over-wide line. */
+  /** Starts a new block whatever precedes it: a dateline, an enumeration, `图为`, or a standalone line. */
   opensBlock: boolean;
-  /** Never joined with a neighbour: a dateline or byline alone on its line, an over-wide line. */
+  /** Never joined with a neighbour: a dateline, byline or page number alone on its line, an over-wide line. */
   standalone: boolean;
   /** No clause punctuation and no final punctuation: could be a headline. */
   titleLike: boolean;
@@ -239,7 +241,8 @@ interface ColumnLayout {
 /**
  * Estimates the column width as the most common rounded line width (counting neighbours ±1,
  * because justification spreads full lines over a few widths). The text is columnar when at
- * least half of its lines of 4 ems or more lie within the tolerance of that width.
+ * least three lines, and at least half of its lines of 4 ems or more, lie within the tolerance
+ * of that width.
  */
 function estimateColumn(lines: readonly Line[]): ColumnLayout {
   const counts = new Map<number, number>();
@@ -264,7 +267,7 @@ function estimateColumn(lines: readonly Line[]): ColumnLayout {
   let near = 0;
   for (const line of lines) if (line.width >= 4 && Math.abs(line.width - best) <= tolerance) near++;
   return {
-    columnar: measured >= 4 && near >= 4 && near * 2 >= measured && best <= 120,
+    columnar: near >= 3 && near * 2 >= measured && best <= 120,
     width: best,
     fullWidth: best - tolerance,
     overWidth: best * 1.25 + 2,
@@ -277,8 +280,12 @@ function markLines(lines: readonly Line[], layout: ColumnLayout): void {
     const datelineOnly = dateline !== undefined && dateline.length === line.text.length;
     const byline = isByline(line.text);
     const overWide = layout.columnar && line.width > layout.overWidth;
-    line.standalone = datelineOnly || byline || overWide;
-    line.opensBlock = line.standalone || dateline !== undefined || startsWithEnumeration(line.text);
+    line.standalone = datelineOnly || byline || overWide || PAGE_NUMBER_RE.test(line.text);
+    line.opensBlock =
+      line.standalone ||
+      dateline !== undefined ||
+      startsWithEnumeration(line.text) ||
+      CAPTION_START_RE.test(line.text);
     line.titleLike =
       !line.opensBlock && !CLAUSE_PUNCT_RE.test(line.text) && !endsStrong(line.text) && !endsSoft(line.text);
   }
@@ -473,8 +480,6 @@ function classify(text: string): BlockKind {
   }
   return 'paragraph';
 }
-
-const CAPTION_START_RE = /^(?:图为|上图|下图|左图|右图|图[：:]|▲|△)/;
 
 /**
  * Captions: the paragraph right before a photo credit (`… 摄`), and the paragraphs before it
