@@ -45,16 +45,20 @@ const WORD_GAP = 0.25;
 const CJK_WORD_GAP = 0.5;
 /** A gutter must be at least this many font sizes wide. */
 const MIN_GUTTER = 0.8;
-/** Share of segments that may cross a gutter (headlines spanning columns) without hiding it. */
-const GUTTER_CROSSING_SHARE = 0.1;
+/**
+ * A gutter may still be crossed by a few runs (headlines and footers spanning columns): a strip
+ * counts as free while it is covered by at most this share of the most covered strip.
+ */
+const GUTTER_CROSSING_SHARE = 0.34;
 /** Each side of a gutter needs this many lines of its own for the gutter to divide columns. */
 const MIN_COLUMN_LINES = 3;
 /** A vertical gap wider than this many line pitches ends a block. */
 const BLOCK_GAP = 1.6;
 
+/** The lower median: of two line pitches, the ordinary one rather than the gap to a new block. */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
 }
 
 const CJK_OR_FULL_WIDTH = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
@@ -126,7 +130,7 @@ function findGutters(lines: Line[]): Gutter[] {
       coverage[x] = (coverage[x] ?? 0) + 1;
     }
   }
-  const allowed = Math.floor(segments.length * GUTTER_CROSSING_SHARE);
+  const allowed = Math.max(...coverage) * GUTTER_CROSSING_SHARE;
   const minWidth = MIN_GUTTER * median(segments.map((s) => s.size));
   const gutters: Gutter[] = [];
   let start = -1;
