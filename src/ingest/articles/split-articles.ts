@@ -154,10 +154,13 @@ export function splitArticles(repaired: RepairedText): Article[] {
   const isReporterByline = (i: number) => kindOf(i) === 'byline' && !isPhotoCredit(textOf(i));
   const isBodyStart = (i: number) =>
     kindOf(i) === 'paragraph' || kindOf(i) === 'dateline' || (kindOf(i) === 'heading' && !isHeadline(i));
-  // A bare `（记者 …）` opens an article only when a body follows; at the end it signs the previous one.
+  // A bare `（记者 …）` opens an article only when a body of its own follows; else it signs the previous one.
   const opensArticle = (i: number): boolean => {
     const kind = kindOf(i);
-    if (kind === 'dateline') return !/^[（(]/.test(textOf(i)) || kindOf(i + 1) === 'paragraph';
+    if (kind === 'dateline') {
+      if (!/^[（(]/.test(textOf(i))) return true;
+      return kindOf(i + 1) === 'paragraph' && matchDateline(textOf(i + 1)) === undefined;
+    }
     return kind === 'paragraph' && matchDateline(textOf(i)) !== undefined;
   };
 
