@@ -58,6 +58,22 @@ describe('layoutPageText', () => {
     ]);
   });
 
+  it('finds the columns above full-width prose on the same page', () => {
+    const prose = [
+      '这是一段横贯全页的正文，',
+      '它的每一行都比任何一栏都宽，',
+      '而且行数比上面的两栏还多，',
+      '共有五行，',
+      '到此为止。',
+    ].map((line, i) => run(line.padEnd(30, '文'), 50, 620 - i * 14));
+    const runs = [...column(LEFT, 50, 700), ...column(RIGHT, 200, 700), ...prose];
+    expect(layoutPageText(runs).split('\n\n')).toEqual([
+      LEFT.join('\n'),
+      RIGHT.join('\n'),
+      prose.map((p) => p.text).join('\n'),
+    ]);
+  });
+
   it('leaves a blank line where the text jumps down to a new block', () => {
     const runs = [...column(['第一段第一行', '第一段第二行'], 50, 700), ...column(['第二块第一行'], 50, 640)];
     expect(layoutPageText(runs)).toBe('第一段第一行\n第一段第二行\n\n第二块第一行');

@@ -50,6 +50,8 @@ const MIN_GUTTER = 0.8;
  * counts as free while it is covered by at most this share of the most covered strip.
  */
 const GUTTER_CROSSING_SHARE = 0.34;
+/** A run wider than this share of the text area spans columns rather than sitting in one. */
+const WIDE_SEGMENT_SHARE = 0.55;
 /** Each side of a gutter needs this many lines of its own for the gutter to divide columns. */
 const MIN_COLUMN_LINES = 3;
 /** A vertical gap wider than this many line pitches ends a block. */
@@ -124,8 +126,12 @@ function findGutters(lines: Line[]): Gutter[] {
   if (segments.length === 0) return [];
   const left = Math.floor(Math.min(...segments.map((s) => s.x0)));
   const right = Math.ceil(Math.max(...segments.map((s) => s.x1)));
+  // Runs wider than half the text area cannot sit in a column; leaving them out lets columns
+  // above or below full-width prose on the same page still show their gutter.
+  const narrow = segments.filter((s) => s.x1 - s.x0 <= WIDE_SEGMENT_SHARE * (right - left));
+  if (narrow.length === 0) return [];
   const coverage = new Array<number>(Math.max(0, right - left)).fill(0);
-  for (const segment of segments) {
+  for (const segment of narrow) {
     for (let x = Math.floor(segment.x0) - left; x < Math.ceil(segment.x1) - left; x++) {
       coverage[x] = (coverage[x] ?? 0) + 1;
     }
