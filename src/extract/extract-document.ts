@@ -1,4 +1,19 @@
-import type { Extraction } from '../core/types.js';
+import type { Article, Entity, Extraction, Span } from '../core/types.js';
+import { splitArticles } from '../ingest/articles/split-articles.js';
+import { repairLayout } from '../ingest/layout/repair-layout.js';
+import { type Party, extractEvents } from './events/event.extractor.js';
+import { splitSentences } from './events/sentences.js';
+import { lexicon } from './lexicon/lexicon.js';
+import { recognizeCounts } from './recognizers/count.recognizer.js';
+import { recognizeMoney } from './recognizers/money.recognizer.js';
+import { recognizeOrganizations } from './recognizers/organization.recognizer.js';
+import { recognizePercentages } from './recognizers/percent.recognizer.js';
+import { recognizePersons } from './recognizers/person.recognizer.js';
+import { recognizePlaces } from './recognizers/place.recognizer.js';
+import { recognizeTimes } from './recognizers/time.recognizer.js';
+import { resolveEntities } from './resolution/resolve-entities.js';
+import { tokenize } from './segmentation/segmenter.js';
+import { EXTRACTOR_VERSION } from './version.js';
 
 export interface ExtractOptions {
   /** Publication date `YYYY-MM-DD`: year-less and relative dates are resolved against it. */
@@ -7,19 +22,84 @@ export interface ExtractOptions {
 
 /**
  * Extracts entities, times, money, counts and events from the text of one document.
- * Spans in the result point into `text` as given.
+ * Layout is repaired first (lines broken mid-sentence joined); every span in the result points
+ * into `text` as given.
+ *
+ * @example extractText('12月15日，重庆市人民政府与中国科学院在北京签署战略合作协议。', { published: '2020-12-16' })
  */
 export function extractText(text: string, options: ExtractOptions = {}): Extraction {
-  void text;
+  const lex = lexicon();
+  const repaired = repairLayout(text);
+  const body = repaired.text;
+  const articles = splitArticles(repaired);
+  const tokens = tokenize(body);
+  const timeContext = options.published ? { published: options.published } : {};
+  const times = recognizeTimes(body, timeContext);
+  const money = recognizeMoney(body);
+  const counts = recognizeCounts(body);
+  const percentages = recognizePercentages(body);
+  const organizations = recognizeOrganizations(body, tokens, lex);
+  const persons = recognizePersons(body, tokens, lex);
+  const places = recognizePlaces(tokens, lex);
+  const entities = resolveEntities(body, organizations, persons, places, lex);
+  const sentences = splitSentences(body);
+  const events = extractEvents({
+    text: body,
+    tokens,
+    sentences,
+    parties: partiesOf(entities),
+    times,
+    counts,
+    leads: leadDates(articles, sentences, times),
+    lex,
+  });
+
+  const toOriginal = (span: Span) => repaired.spanToOriginal(span);
   return {
     published: options.published,
-    extractor: { name: 'coopatlas', version: '0.1.0' },
-    articles: [],
-    entities: [],
-    times: [],
-    money: [],
-    counts: [],
-    percentages: [],
-    events: [],
+    extractor: { name: 'coopatlas', version: EXTRACTOR_VERSION },
+    articles: articles.map((a) => mapArticle(a, toOriginal)),
+    entities: entities.map((e) => ({ ...e, mentions: e.mentions.map(toOriginal) })),
+    times: times.map((t) => ({ ...t, span: toOriginal(t.span) })),
+    money: money.map((m) => ({ ...m, span: toOriginal(m.span) })),
+    counts: counts.map((c) => ({ ...c, span: toOriginal(c.span) })),
+    percentages: percentages.map((p) => ({ ...p, span: toOriginal(p.span) })),
+    events: events.map((e) => ({ ...e, span: toOriginal(e.span) })),
   };
+}
+
+function partiesOf(entities: Entity[]): Party[] {
+  const parties: Party[] = [];
+  for (const entity of entities) {
+    if (entity.type === 'person') continue;
+    for (const span of entity.mentions) {
+      const party: Party = { span, name: entity.name, type: entity.type };
+      if (entity.kind) party.kind = entity.kind;
+      parties.push(party);
+    }
+  }
+  return parties.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** News articles (with a dateline or byline) date their events by their lead sentence. */
+function leadDates(
+  articles: Article[],
+  sentences: ReturnType<typeof splitSentences>,
+  times: ReturnType<typeof recognizeTimes>,
+): Array<{ span: Span; date: string }> {
+  const leads: Array<{ span: Span; date: string }> = [];
+  for (const article of articles) {
+    if (!article.byline) continue;
+    const lead = sentences.find((s) => s.start >= article.span.start && s.end <= article.span.end && s.end - s.start > 8);
+    if (!lead) continue;
+    const date = times.find((t) => t.span.start >= lead.start && t.span.end <= lead.end);
+    if (date) leads.push({ span: article.span, date: date.value });
+  }
+  return leads;
+}
+
+function mapArticle(article: Article, toOriginal: (span: Span) => Span): Article {
+  const mapped: Article = { ...article, span: toOriginal(article.span) };
+  if (article.headlineSpan) mapped.headlineSpan = toOriginal(article.headlineSpan);
+  return mapped;
 }
