@@ -26,6 +26,9 @@ const ARCHIVE_SIGNATURES: readonly number[][] = [
   [0x7f, 0x45, 0x4c, 0x46], // ELF
 ];
 
+/** Tab, LF, VT, FF, CR and ESC appear in real text files; the rest of C0 and DEL do not. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
@@ -65,19 +68,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
   let controls = 0;
   for (const byte of sample) {
     if (byte === 0) return true;
-    // Tab, LF, VT, FF, CR and ESC appear in real text files; the rest of C0 and DEL do not.
-    if (
-      (byte < 0x20 &&
-        byte !== 0x09 &&
-        byte !== 0x0a &&
-        byte !== 0x0b &&
-        byte !== 0x0c &&
-        byte !== 0x0d &&
-        byte !== 0x1b) ||
-      byte === 0x7f
-    ) {
-      controls++;
-    }
+    if ((byte < 0x20 || byte === 0x7f) && !TEXT_CONTROLS.has(byte)) controls++;
   }
   return controls > sample.length / 100;
 }

@@ -32,12 +32,23 @@ export const readHtml: FormatReader = async (bytes, path) => {
   // Meta first: Readability rewrites the document it is given.
   const meta = readHtmlMeta(document);
   for (const element of document.querySelectorAll(NAVIGATION)) element.remove();
-  const article = new Readability(document, {
-    charThreshold: MIN_ARTICLE_CHARACTERS,
-    // Hand back the DOM node rather than serialised HTML, so block structure can be read off it.
-    serializer: (node: TextNodeLike) => node,
-  }).parse();
-  const content = article?.content;
+  let content: TextNodeLike | null | undefined;
+  try {
+    content = new Readability(document, {
+      charThreshold: MIN_ARTICLE_CHARACTERS,
+      // Hand back the DOM node rather than serialised HTML, so block structure can be read off it.
+      serializer: (node: TextNodeLike) => node,
+    }).parse()?.content;
+  } catch (error) {
+    throw new IngestError(
+      'HTML_NO_TEXT',
+      path,
+      '网页结构无法解析，找不到正文 (unparseable HTML: no main text found)',
+      {
+        cause: error,
+      },
+    );
+  }
   const text = content && linkDensity(content) <= MAX_LINK_DENSITY ? blockText(content) : '';
   if (!text) {
     throw new IngestError('HTML_NO_TEXT', path, '网页中没有找到正文 (no main text found in the HTML page)');
