@@ -13,6 +13,7 @@ import { recognizePlaces } from './recognizers/place.recognizer.js';
 import { recognizeTimes } from './recognizers/time.recognizer.js';
 import { resolveEntities } from './resolution/resolve-entities.js';
 import { tokenize } from './segmentation/segmenter.js';
+import { toSimplified } from './text/simplified.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
 export interface ExtractOptions {
@@ -30,7 +31,8 @@ export interface ExtractOptions {
 export function extractText(text: string, options: ExtractOptions = {}): Extraction {
   const lex = lexicon();
   const repaired = repairLayout(text);
-  const body = repaired.text;
+  // Traditional characters are read as simplified ones, one for one, so spans stay exact.
+  const body = toSimplified(repaired.text);
   const articles = splitArticles(repaired);
   const tokens = tokenize(body);
   const timeContext = options.published ? { published: options.published } : {};
@@ -81,7 +83,7 @@ function partiesOf(entities: Entity[]): Party[] {
   return parties.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** News articles (with a dateline or byline) date their events by their lead sentence. */
+/** Articles whose lead sentence is dated (12月15日，…) date the events that follow it. */
 function leadDates(
   articles: Article[],
   sentences: ReturnType<typeof splitSentences>,
@@ -89,7 +91,6 @@ function leadDates(
 ): Array<{ span: Span; date: string }> {
   const leads: Array<{ span: Span; date: string }> = [];
   for (const article of articles) {
-    if (!article.byline) continue;
     const lead = sentences.find((s) => s.start >= article.span.start && s.end <= article.span.end && s.end - s.start > 8);
     if (!lead) continue;
     const date = times.find((t) => t.span.start >= lead.start && t.span.end <= lead.end);

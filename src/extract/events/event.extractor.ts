@@ -91,10 +91,17 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     const before = tokens[i - 1]?.text ?? '';
     const after = tokens[i + 1]?.text ?? '';
     if (NOMINAL_BEFORE.has(before) || NOMINAL_NEXT.has(after)) continue;
+    if (insideQuotes(context.text, sentence.start, token.start)) continue;
     const clause = sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence;
     triggers.push({ token: i, type, clause });
   }
   return triggers;
+}
+
+/** A predicate inside quotation marks is named, not done: 探索“校地共建、团队运营”的机制. */
+function insideQuotes(text: string, from: number, at: number): boolean {
+  const before = text.slice(from, at);
+  return before.lastIndexOf('“') > before.lastIndexOf('”');
 }
 
 function partiesIn(context: EventContext, start: number, end: number): Party[] {
@@ -107,8 +114,10 @@ function unique(values: string[]): string[] {
 
 /** Places take part only as a party named with 与/和 (与重庆市合作), not as a location. */
 function isPartyRole(context: EventContext, party: Party): boolean {
-  if (party.type === 'organization') return true;
   const before = context.text.slice(Math.max(0, party.span.start - 1), party.span.start);
+  // The news agency of a dateline and the venue after 在 are not parties.
+  if (party.kind === 'media' || before === '在' || before === '于') return false;
+  if (party.type === 'organization') return true;
   const after = context.text.charAt(party.span.end);
   return CONJOINED.test(before) || /[与和同]/.test(after);
 }

@@ -35,6 +35,8 @@ export interface Lexicon {
   compoundSurnames: Set<string>;
   personStops: Set<string>;
   orgBoundaries: Set<string>;
+  /** Verbs before a name, but part of a name before a kind of body (联合, 孵化, 服务 …). */
+  nameVerbs: Set<string>;
   /** Qualifiers that do not make a name (联合, 研发, 重点 …). */
   genericWords: Set<string>;
   /** Fields of science and industry (大数据, 石墨烯 …): one alone does not make a name. */
@@ -221,6 +223,7 @@ function buildLexicon(): Lexicon {
     compoundSurnames: new Set(allSurnames.filter((s) => s.length === 2)),
     personStops: new Set(words('person-stops.txt')),
     orgBoundaries: new Set(words('org-boundaries.txt')),
+    nameVerbs: new Set(words('name-verbs.txt')),
     genericWords: new Set(words('generic-words.txt')),
     fieldWords: new Set(words('field-words.txt')),
     triggers,

@@ -19,9 +19,9 @@ const ZONE_SUFFIX = /(科学城|科技城|高新区|新区|开发区|经开区|�
 const NATIONAL_PREFIX = /^(国家|中国|中央|全国|中华)/;
 const DASHES = new Set(['—', '-', '－', '–', '——', '·']);
 const CONJUNCTIONS = new Set(['与', '和', '及']);
-const NUMBER = /^[0-9０-９.．%％]+$|^[一二三四五六七八九十百千万两〇零几多数]+[大个家项批类所座条]?$/;
+const NUMBER = /^[0-9０-９.．%％]+$|^[一二三四五六七八九十百千万两〇零几多数]+[大个家项批类所座条]$/;
+const CHINESE_NUMERAL = /^[一二三四五六七八九十百千万两〇零几多数]+$/;
 const WORDLIKE = /^[\p{Script=Han}A-Za-z0-9０-９]+$/u;
-const NOUN_TAG = /^(n|j|eng|l|b|s|an|vn|nz)/;
 const MAX_TOKENS = 16;
 
 /** A name found in the text, before resolution. `nested` names lie inside a longer name. */
@@ -128,16 +128,19 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
       continue;
     }
     if (!WORDLIKE.test(word)) break;
+    // 五个, 十家 count; 三一重工 is a name.
+    if (CHINESE_NUMERAL.test(word) && /^q/.test(lex.wordTags.get(tokens[j + 1]?.text ?? '')?.tag ?? '')) break;
+    if (lex.nameVerbs.has(word) && !startsKindOfBody(tokens, first, last, lex)) break;
     if (isPlaceOrKnown(word, lex)) {
       // A government is never named after another body: 重庆市人民政府中国科学院 is two parties.
-      if (kind === 'government' && !lex.places.has(word)) break;
+      if (kind === 'government' && !lex.places.has(word) && !ZONE_SUFFIX.test(word)) break;
       anchored = true;
       first = j;
       j--;
       continue;
     }
     if (isBoundary(word, lex)) break;
-    if (kind === 'government' && suffixOf(word, lex)) break;
+    if (kind === 'government' && suffixOf(word, lex) && !ZONE_SUFFIX.test(word)) break;
     if (anchored && !isKnownWord(word, lex)) break;
     first = j;
     j--;
@@ -145,14 +148,17 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
   return { first, last, kind, bare: false, known: false };
 }
 
-function isKnownWord(word: string, lex: Lexicon): boolean {
-  return /^[A-Za-z0-9]+$/.test(word) || lex.wordTags.has(word) || lex.fieldWords.has(word) || lex.genericWords.has(word);
+/** Whether the words from `first` to `last` are only kinds and fields: 联合 then begins the name. */
+function startsKindOfBody(tokens: readonly Token[], first: number, last: number, lex: Lexicon): boolean {
+  for (let k = first; k < last; k++) {
+    const word = (tokens[k] as Token).text;
+    if (!lex.genericWords.has(word) && !lex.fieldWords.has(word) && !lex.nameVerbs.has(word)) return false;
+  }
+  return true;
 }
 
-function isNounLike(word: string, lex: Lexicon): boolean {
-  if (/^[A-Za-z0-9]+$/.test(word) || lex.fieldWords.has(word) || suffixOf(word, lex)) return true;
-  const tag = lex.wordTags.get(word)?.tag;
-  return tag !== undefined && NOUN_TAG.test(tag);
+function isKnownWord(word: string, lex: Lexicon): boolean {
+  return /^[A-Za-z0-9]+$/.test(word) || lex.wordTags.has(word) || lex.fieldWords.has(word) || lex.genericWords.has(word);
 }
 
 /** The token index of the `（` that opens a short bracketed place or name ending at `close`. */
@@ -185,7 +191,7 @@ function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: numbe
     return false;
   }
   if (isPlaceOrKnown(after, lex) || lex.titles.has(before)) return false;
-  return isNounLike(before, lex) || lex.fieldWords.has(before) || lex.wordTags.get(before) === undefined;
+  return lex.fieldWords.has(before) || lex.genericWords.has(before);
 }
 
 /**
@@ -226,7 +232,7 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
     if (lex.places.has(word)) places++;
     else if (lex.organizations.has(word) || (k < candidate.last && suffixOf(word, lex))) proper++;
     else if (lex.fieldWords.has(word)) fields++;
-    else if (!lex.genericWords.has(word)) proper++;
+    else if (!lex.genericWords.has(word) && (word.length >= 2 || /[A-Za-z0-9]/.test(word))) proper++;
   }
   if (suffix.length === 1) return places > 0 || national;
   return proper > 0 || fields >= 2 || ((places > 0 || national) && PLACE_NAMED_KINDS.has(candidate.kind));

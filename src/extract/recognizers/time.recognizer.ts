@@ -27,6 +27,8 @@ const PATTERNS: Array<{ name: string; re: RegExp }> = [
   },
   { name: 'year', re: new RegExp(`${Y}${S}年(?:(底)|(初))?(?![0-9度])`, 'y') },
   { name: 'monthDay', re: new RegExp(`${M}${S}月${S}${D}${S}[日号]`, 'y') },
+  { name: 'relativeMonth', re: new RegExp(`(今年|去年|明年)${S}${M}${S}月(?:份|底|初|中旬|上旬|下旬)?`, 'y') },
+  { name: 'month', re: new RegExp(`${M}${S}月(份|底|初|中旬|上旬|下旬|[，,])`, 'y') },
   { name: 'relative', re: /(今年底|今年年底|今年初|今年|去年底|去年|明年|年内|本月|当月|年底)/y },
 ];
 
@@ -138,6 +140,19 @@ function value(name: string, g: string[], published: Published | undefined): { v
       if (!validMonth(m) || !validDay(d)) return undefined;
       return { value: `${yearFor(m, d, published)}-${pad(m)}-${pad(d)}`, relative: true };
     }
+    case 'relativeMonth': {
+      if (!published) return undefined;
+      const m = num(g[2]);
+      if (!validMonth(m)) return undefined;
+      const y = published.year + (g[1] === '去年' ? -1 : g[1] === '明年' ? 1 : 0);
+      return { value: `${y}-${pad(m)}`, relative: true };
+    }
+    case 'month': {
+      if (!published) return undefined;
+      const m = num(g[1]);
+      if (!validMonth(m)) return undefined;
+      return { value: `${yearFor(m, 1, published)}-${pad(m)}`, relative: true };
+    }
     case 'relative': {
       if (!published) return undefined;
       const y = published.year;
@@ -189,10 +204,11 @@ export function recognizeTimes(text: string, context: TimeContext = {}): TimeMen
       if (name === 'relative' && match[0] === '年底' && /[0-9０-９年]/.test(text.charAt(i - 1))) continue;
       const resolved = value(name, match as unknown as string[], published);
       if (!resolved) continue;
-      const mention: TimeMention = { text: match[0], value: resolved.value, span: { start: i, end: i + match[0].length } };
+      const written = match[0].replace(/[，,]$/, '');
+      const mention: TimeMention = { text: written, value: resolved.value, span: { start: i, end: i + written.length } };
       if (resolved.relative) mention.relative = true;
       mentions.push(mention);
-      i += match[0].length;
+      i += written.length;
       matched = true;
       break;
     }
