@@ -120,6 +120,12 @@ describe('splitArticles', () => {
     expect(s.body(east)).not.toContain('东方市与北方大学签署全面合作协议');
   });
 
+  it('gives a headline printed right above an unrelated dateline back to the body it belongs to', () => {
+    const s = split(lines(ART_EAST, '东方市与北方大学签署全面合作协议', ART_SOUTH));
+    expect(s.find('本报讯（记者 王小明）')?.headline).toBe('东方市与北方大学签署全面合作协议');
+    expect(s.find('本报讯（记者 李华）')?.headline).toBeUndefined();
+  });
+
   it('keeps a detached headline that matches no body as an item of its own', () => {
     const s = split(lines(ART_EAST, ART_SOUTH, '西河县推进乡村振兴示范带建设', '全省粮食生产再获丰收'));
     expect(s.articles).toHaveLength(4);
@@ -264,6 +270,16 @@ describe('splitArticles', () => {
     expect(s.articles).toHaveLength(2);
     expect(s.articles[0]?.headline).toBeUndefined();
     expect(s.body(s.articles[0])).toContain('（上接第一版）');
+  });
+
+  it('splits a megabyte of pages quickly, matching headlines only to nearby bodies', () => {
+    const original = `${PAGE}\n\n`.repeat(Math.ceil(1_000_000 / PAGE.length));
+    const started = performance.now();
+    const s = split(original);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const last = s.articles.filter((a) => a.byline === '记者 李华').at(-1);
+    expect(last?.headline).toBe('南山科技园12个智能制造项目签约');
+    expect(last?.headlineSpan?.start).toBeGreaterThan(last?.span.end ?? Number.POSITIVE_INFINITY);
   });
 
   it('does not let page numbers start articles', () => {

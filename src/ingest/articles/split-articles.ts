@@ -30,8 +30,30 @@ const MIN_SHARED_BIGRAMS = 3;
 /** Cost of giving the next line of a headline group to a different article than the previous one. */
 const SWITCH_PENALTY = 0.15;
 
+/**
+ * Detached headlines are looked for among this many headline-less bodies on either side: a page
+ * holds a dozen articles or so, and a long file (a whole issue) should not lend a headline to a
+ * body pages away.
+ */
+const NEARBY_BODIES = 12;
+
+/**
+ * Headline lines printed right above a body belong to it unless another body matches them by
+ * this much more (detached headlines of the page before, printed just above a new article).
+ */
+const ADJACENT_BONUS = 0.25;
+
+/** Between bodies that match a headline equally well, the nearer one takes it. */
+const PROXIMITY_BONUS = 0.02;
+
 /** Function characters whose bigrams say nothing about the topic. */
 const STOP_CHARS = new Set('的了在和与是为等及将并也之其于以对从把被就都而或');
+
+/** Consecutive headline lines; `next` is the body printed right after them, if any. */
+interface HeadlineRun {
+  blocks: number[];
+  next?: Item;
+}
 
 function newItem(caption = false): Item {
   return { headlines: [], first: -1, last: -1, caption };
@@ -102,19 +124,16 @@ function assignLines(scores: readonly number[][], candidates: number): number[] 
   let value = Array.from({ length: states }, (_, s) => emission(0, s));
   const back: number[][] = [];
   for (let line = 1; line < scores.length; line++) {
+    // Staying costs nothing, switching costs the penalty from the best previous state.
+    let top = 0;
+    for (let p = 1; p < states; p++) if ((value[p] ?? 0) > (value[top] ?? 0)) top = p;
+    const switched = (value[top] ?? 0) - SWITCH_PENALTY;
     const next: number[] = [];
     const from: number[] = [];
     for (let s = 0; s < states; s++) {
-      let best = Number.NEGATIVE_INFINITY;
-      let arg = 0;
-      for (let p = 0; p < states; p++) {
-        const v = (value[p] ?? 0) - (p === s ? 0 : SWITCH_PENALTY);
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      next.push(best + emission(line, s));
+      const stay = value[s] ?? 0;
+      const arg = stay >= switched ? s : top;
+      next.push(Math.max(stay, switched) + emission(line, s));
       from.push(arg);
     }
     value = next;
@@ -135,10 +154,11 @@ function assignLines(scores: readonly number[][], candidates: number): number[] 
  * in reading order of the bodies.
  *
  * - A dateline (`本报讯（记者 …）`, `新华社北京12月15日电`) starts an article; its reporter is the byline.
- * - Up to three headline lines directly followed by a body (or a dateline) head that body.
+ * - Up to three headline lines directly followed by a body (or a dateline) head that body,
+ *   unless another nearby body shares much more with them.
  * - Caption paragraphs with their photo credit (`… 摄`) are an item of their own.
- * - Headline lines followed by no body are matched to the headline-less body sharing the most
- *   weighted character bigrams with them; a line matching nothing stays an item of its own.
+ * - Headline lines followed by no body are matched to the nearby headline-less body sharing the
+ *   most weighted character bigrams with them; a line matching nothing stays an item of its own.
  * - `headline` joins an article's headline lines with ' / '; `headlineSpan` is the first line.
  * - Text without datelines and without detached headlines (a report with a title and numbered
  *   sections) is one article.
@@ -165,7 +185,8 @@ export function splitArticles(repaired: RepairedText): Article[] {
   };
 
   const items: Item[] = [];
-  const detached: number[][] = [];
+  const runs: HeadlineRun[] = [];
+  let hasDetached = false;
   let hasDateline = false;
   let cur: Item | undefined;
   const close = (): void => {
@@ -189,11 +210,15 @@ export function splitArticles(repaired: RepairedText): Article[] {
       close();
       if (k < n && isBodyStart(k)) {
         const attached = run.slice(-MAX_ATTACHED_HEADLINE_LINES);
-        if (run.length > attached.length) detached.push(run.slice(0, run.length - attached.length));
+        if (run.length > attached.length) {
+          runs.push({ blocks: run.slice(0, run.length - attached.length) });
+          hasDetached = true;
+        }
         cur = newItem();
-        cur.headlines = attached;
+        runs.push({ blocks: attached, next: cur });
       } else {
-        detached.push(run);
+        runs.push({ blocks: run });
+        hasDetached = true;
       }
       i = j + 1;
       continue;
@@ -230,28 +255,40 @@ export function splitArticles(repaired: RepairedText): Article[] {
   }
   close();
 
-  if (!hasDateline && detached.length === 0) return [wholeDocument(repaired, texts)];
+  if (!hasDateline && !hasDetached) return [wholeDocument(repaired, texts)];
 
-  giveBackHeadlines(items, detached, texts);
+  giveBackHeadlines(items, runs, texts);
   return items
     .map((item) => toArticle(item, repaired, texts))
     .sort((a, b) => a.span.start - b.span.start)
     .map((article, index) => ({ ...article, index }));
 }
 
-function giveBackHeadlines(items: Item[], detached: readonly number[][], texts: readonly string[]): void {
-  const candidates = items.filter((item) => item.first >= 0 && item.headlines.length === 0);
-  const bodies = candidates.map((item) => {
-    const grams = new Set<string>();
-    for (let b = item.first; b <= item.last; b++)
-      for (const g of contentBigrams(texts[b] ?? '')) grams.add(g);
-    return grams;
+function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: readonly string[]): void {
+  const candidates = items.filter((item) => item.first >= 0).sort((a, b) => a.first - b.first);
+  const grams = candidates.map((item) => {
+    const set = new Set<string>();
+    for (let b = item.first; b <= item.last; b++) for (const g of contentBigrams(texts[b] ?? '')) set.add(g);
+    return set;
   });
-  for (const run of detached) {
+  let after = 0;
+  for (const { blocks: run, next } of runs) {
+    const at = run[0] ?? 0;
+    while (after < candidates.length && (candidates[after]?.first ?? 0) < at) after++;
+    const from = Math.max(0, after - NEARBY_BODIES);
+    const window = candidates.slice(from, after + NEARBY_BODIES);
     const lines = run.map((b) => texts[b] ?? '');
-    const path = candidates.length > 0 ? assignLines(scoreLines(lines, bodies), candidates.length) : [];
+    const scores = scoreLines(lines, grams.slice(from, after + NEARBY_BODIES)).map((row) =>
+      row.map((score, w) => {
+        const at = from + w;
+        const distance = at < after ? after - at : at - after + 1;
+        if (window[w] === next) return Math.max(score, MATCH_THRESHOLD) + ADJACENT_BONUS;
+        return score > 0 ? score + PROXIMITY_BONUS / distance : 0;
+      }),
+    );
+    const path = window.length > 0 ? assignLines(scores, window.length) : [];
     run.forEach((block, r) => {
-      const target = candidates[path[r] ?? -1];
+      const target = window[path[r] ?? -1];
       if (target) target.headlines.push(block);
       else items.push({ ...newItem(), headlines: [block] });
     });

@@ -65,6 +65,10 @@ const CAPTION_START_RE = /^(?:图为|上图|下图|左图|右图|图[：:]|▲|�
 
 const PAGE_NUMBER_RE = /^(?:[-—－–\s]*(?:第\s*)?\d{1,4}\s*(?:版|页)?[-—－–\s]*|[（(]?完[）)]?)$/;
 
+function isPageNumber(text: string): boolean {
+  return text.length <= 20 && PAGE_NUMBER_RE.test(text);
+}
+
 /** The length of the dateline a paragraph starts with, and the byline inside it, if any. */
 export function matchDateline(text: string): { length: number; byline?: string } | undefined {
   const m = DATELINE_RE.exec(text);
@@ -280,7 +284,7 @@ function markLines(lines: readonly Line[], layout: ColumnLayout): void {
     const datelineOnly = dateline !== undefined && dateline.length === line.text.length;
     const byline = isByline(line.text);
     const overWide = layout.columnar && line.width > layout.overWidth;
-    line.standalone = datelineOnly || byline || overWide || PAGE_NUMBER_RE.test(line.text);
+    line.standalone = datelineOnly || byline || overWide || isPageNumber(line.text);
     line.opensBlock =
       line.standalone ||
       dateline !== undefined ||
@@ -469,7 +473,7 @@ function classify(text: string): BlockKind {
   const dateline = matchDateline(text);
   if (dateline && dateline.length === text.length) return 'dateline';
   if (isByline(text)) return 'byline';
-  if (countWordChars(text) < 3 || PAGE_NUMBER_RE.test(text)) return 'short';
+  if (countWordChars(text) < 3 || isPageNumber(text)) return 'short';
   const unfinished = !endsStrong(text) && !endsSoft(text) && !endsWithContinuation(text);
   if (
     unfinished &&
