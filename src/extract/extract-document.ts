@@ -91,10 +91,14 @@ function leadDates(
 ): Array<{ span: Span; date: string }> {
   const leads: Array<{ span: Span; date: string }> = [];
   for (const article of articles) {
-    const lead = sentences.find((s) => s.start >= article.span.start && s.end <= article.span.end && s.end - s.start > 8);
-    if (!lead) continue;
-    const date = times.find((t) => t.span.start >= lead.start && t.span.end <= lead.end);
-    if (date) leads.push({ span: article.span, date: date.value });
+    const opening = sentences.filter((s) => s.start >= article.span.start && s.end <= article.span.end).slice(0, 3);
+    for (const lead of opening) {
+      const date = times.find((t) => t.span.start >= lead.start && t.span.end <= lead.end);
+      if (date) {
+        leads.push({ span: article.span, date: date.value });
+        break;
+      }
+    }
   }
   return leads;
 }

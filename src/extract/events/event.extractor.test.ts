@@ -14,7 +14,7 @@ describe('extractEvents', () => {
       date: '2020-12-15',
       participants: ['湖北省人民政府', '中国科学院'],
       objects: ['战略合作协议'],
-      place: '武汉',
+      place: '武汉市',
       planned: false,
     });
   });
@@ -113,8 +113,8 @@ describe('extractEvents', () => {
   });
 
   it('points the span of an event at its sentence in the original text', () => {
-    const text = '12月15日，重庆市人民政府与中国科学\n院在北京签署战略合作协议。';
+    const text = '12月15日，重庆市人民政府与中\n国科学院在北京签署战略合作协\n议，双方将在科学城共建科学中\n心，推动大数据等领域合作。\n';
     const [event] = events(text, '2020-12-16');
-    expect(event && text.slice(event.span.start, event.span.end)).toContain('签署战略合作协议');
+    expect(event && text.slice(event.span.start, event.span.end).replace(/\n/g, '')).toContain('签署战略合作协议');
   });
 });

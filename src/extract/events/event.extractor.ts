@@ -153,6 +153,10 @@ function buildEvent(
     case 'project_signing': {
       const signing = sameKind.some((t) => /签约/.test((tokens[t.token] as Token).text));
       if (!signing && !PROJECT_WORDS.test(clauseText)) return undefined;
+      // Parties that sign with no project named sign an agreement (省政府与中国科学院签约).
+      if (!PROJECT_WORDS.test(sentenceText) && countsIn(context, sentence).length === 0) {
+        return buildEvent(context, sentence, { ...trigger, type: 'agreement' }, sameKind, usedObjects, lastAgreement);
+      }
       objects = countsIn(context, sentence).filter((c) => PROJECT_WORDS.test(c.unit) || c.unit.length <= 1).map((c) => c.text);
       const target = after[0];
       if (target && /落户|入驻/.test(text.slice(triggerToken.start, target.span.start))) place = target.name;

@@ -219,6 +219,10 @@ function splitAtZone(tokens: readonly Token[], candidate: Candidate, lex: Lexico
  */
 function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): boolean {
   if (candidate.bare) return true;
+  // 市政府, 省政府: the government of the place the document is about.
+  if (candidate.first === candidate.last && /^(省|市|区|县)(人民)?政府$/.test((tokens[candidate.last] as Token).text)) {
+    return true;
+  }
   const suffix = suffixOf((tokens[candidate.last] as Token).text, lex)?.suffix ?? '';
   let places = 0;
   let fields = 0;
