@@ -38,10 +38,21 @@ export function registerDemo(program: Command): void {
           ]);
         }
       }
-      const header = ['文件 file', '格式 format', '机构 org', '人物 person', '地点 place', '时间 time', '金额 money', '事件 event'];
+      const header = [
+        '文件 file',
+        '格式 format',
+        '机构 org',
+        '人物 person',
+        '地点 place',
+        '时间 time',
+        '金额 money',
+        '事件 event',
+      ];
       printTable([header, ...rows]);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      console.log(`\n共 ${files.length} 个文件，失败 ${failed} 个，用时 ${seconds} 秒 (${files.length} files, ${failed} failed, ${seconds} s)`);
+      console.log(
+        `\n共 ${files.length} 个文件，失败 ${failed} 个，用时 ${seconds} 秒 (${files.length} files, ${failed} failed, ${seconds} s)`,
+      );
       console.log('查看单个文件的全部结果 (full result of one file): bin/coopatlas extract --pretty FILE');
     });
 }

@@ -15,14 +15,18 @@ interface ExtractFlags {
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('抽取文档中的机构、人物、地点、时间、金额与事件，输出 JSON (extract facts from documents as JSON)')
+    .description(
+      '抽取文档中的机构、人物、地点、时间、金额与事件，输出 JSON (extract facts from documents as JSON)',
+    )
     .argument('<paths...>', '文件或文件夹 (files or folders)')
     .option('--published <date>', '发布日期，用于补全无年份的日期 (publication date, YYYY-MM-DD)')
     .option('--json', '紧凑 JSON 输出（默认）(compact JSON, the default)')
     .option('--pretty', '缩进 JSON 输出 (indented JSON)')
     .action(async (paths: string[], flags: ExtractFlags) => {
       if (flags.published && !ISO_DATE.test(flags.published)) {
-        throw new InvalidArgumentError(`发布日期格式应为 YYYY-MM-DD：${flags.published} (--published must be YYYY-MM-DD)`);
+        throw new InvalidArgumentError(
+          `发布日期格式应为 YYYY-MM-DD：${flags.published} (--published must be YYYY-MM-DD)`,
+        );
       }
       const files = await listDocumentFiles(paths);
       const several = files.length > 1;
@@ -34,7 +38,8 @@ export function registerExtract(program: Command): void {
           continue;
         }
         const { extraction } = result;
-        const json = flags.pretty && !several ? JSON.stringify(extraction, null, 2) : JSON.stringify(extraction);
+        const json =
+          flags.pretty && !several ? JSON.stringify(extraction, null, 2) : JSON.stringify(extraction);
         process.stdout.write(`${json}\n`);
       }
       if (files.length === 0) {

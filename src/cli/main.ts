@@ -7,7 +7,9 @@ import { registerExtract } from './extract.command.js';
 
 const program = new Command()
   .name('coopatlas')
-  .description('CoopAtlas 科技合作图谱 — 科技合作文档的溯源知识库 (a sourced knowledge base of S&T cooperation)')
+  .description(
+    'CoopAtlas 科技合作图谱 — 科技合作文档的溯源知识库 (a sourced knowledge base of S&T cooperation)',
+  )
   .version(EXTRACTOR_VERSION);
 
 registerExtract(program);

@@ -1,7 +1,7 @@
 import type { Article, Entity, Extraction, Span } from '../core/types.js';
 import { splitArticles } from '../ingest/articles/split-articles.js';
 import { repairLayout } from '../ingest/layout/repair-layout.js';
-import { type Party, extractEvents } from './events/event.extractor.js';
+import { extractEvents, type Party } from './events/event.extractor.js';
 import { splitSentences } from './events/sentences.js';
 import { lexicon } from './lexicon/lexicon.js';
 import { recognizeCounts } from './recognizers/count.recognizer.js';
@@ -91,7 +91,9 @@ function leadDates(
 ): Array<{ span: Span; date: string }> {
   const leads: Array<{ span: Span; date: string }> = [];
   for (const article of articles) {
-    const opening = sentences.filter((s) => s.start >= article.span.start && s.end <= article.span.end).slice(0, 3);
+    const opening = sentences
+      .filter((s) => s.start >= article.span.start && s.end <= article.span.end)
+      .slice(0, 3);
     for (const lead of opening) {
       const date = times.find((t) => t.span.start >= lead.start && t.span.end <= lead.end);
       if (date) {

@@ -16,7 +16,10 @@ export interface ExtractFilesOptions extends ReadOptions {
  * Reads and extracts each file in turn. A file that cannot be read gives a failed result with
  * its reason; the files after it are still extracted.
  */
-export async function* extractFiles(paths: readonly string[], options: ExtractFilesOptions = {}): AsyncGenerator<FileExtraction> {
+export async function* extractFiles(
+  paths: readonly string[],
+  options: ExtractFilesOptions = {},
+): AsyncGenerator<FileExtraction> {
   for (const path of paths) {
     try {
       const document = await readDocument(path, options);
@@ -26,7 +29,8 @@ export async function* extractFiles(paths: readonly string[], options: ExtractFi
       if (document.title) result.title = document.title;
       yield { path, ok: true, extraction: result };
     } catch (error) {
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';
+      const code =
+        typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';
       yield { path, ok: false, error: { code, message: errorMessage(error) } };
     }
   }

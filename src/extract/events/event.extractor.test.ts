@@ -20,7 +20,9 @@ describe('extractEvents', () => {
   });
 
   it('takes the title of an agreement from its book-title marks', () => {
-    const [event] = events('2016年4月21日，中科院与重庆市签署了《重庆市人民政府中国科学院全面科技合作协议》。');
+    const [event] = events(
+      '2016年4月21日，中科院与重庆市签署了《重庆市人民政府中国科学院全面科技合作协议》。',
+    );
     expect(event?.objects).toEqual(['重庆市人民政府中国科学院全面科技合作协议']);
     expect(event?.participants).toContain('中国科学院');
   });
@@ -33,7 +35,9 @@ describe('extractEvents', () => {
   });
 
   it('reads what was founded after the predicate', () => {
-    const [event] = events('2019年4月，中国科学院科技产业化网络联盟与合川区人民政府共同出资成立喀斯玛汇智（重庆）科技有限公司。');
+    const [event] = events(
+      '2019年4月，中国科学院科技产业化网络联盟与合川区人民政府共同出资成立喀斯玛汇智（重庆）科技有限公司。',
+    );
     expect(event).toMatchObject({
       type: 'founding',
       date: '2019-04',
@@ -50,18 +54,31 @@ describe('extractEvents', () => {
 
   it('names the conference that was held', () => {
     const [event] = events('5月8日，由四川省科学技术厅主办的成渝科技创新合作论坛在成都举行。');
-    expect(event).toMatchObject({ type: 'gathering', date: '2021-05-08', participants: ['四川省科学技术厅'] });
+    expect(event).toMatchObject({
+      type: 'gathering',
+      date: '2021-05-08',
+      participants: ['四川省科学技术厅'],
+    });
     expect(event?.objects).toEqual(['成渝科技创新合作论坛']);
   });
 
   it('reads an export with its destination', () => {
     const [event] = events('该所与塞领科技有限公司合作研制的金属3D打印系统，2019年首次出口德国市场。');
-    expect(event).toMatchObject({ type: 'transfer', date: '2019', participants: ['塞领科技有限公司'], place: '德国' });
+    expect(event).toMatchObject({
+      type: 'transfer',
+      date: '2019',
+      participants: ['塞领科技有限公司'],
+      place: '德国',
+    });
   });
 
   it('reads a test as a milestone with its date', () => {
     const [event] = events('中国科学院空间工程中心于2019年10月进行首次失重飞行试验。');
-    expect(event).toMatchObject({ type: 'milestone', date: '2019-10', participants: ['中国科学院空间工程中心'] });
+    expect(event).toMatchObject({
+      type: 'milestone',
+      date: '2019-10',
+      participants: ['中国科学院空间工程中心'],
+    });
   });
 
   it('gives each clause of a list its own event', () => {
@@ -86,12 +103,17 @@ describe('extractEvents', () => {
   });
 
   it('gives one event per predicate even when a clause repeats it', () => {
-    const found = events('12月15日，由西部（重庆）科学城、特斯联科技集团联合举办的重庆城市智能科技研讨会在科学城举行。', '2020-12-16');
+    const found = events(
+      '12月15日，由西部（重庆）科学城、特斯联科技集团联合举办的重庆城市智能科技研讨会在科学城举行。',
+      '2020-12-16',
+    );
     expect(found.filter((e) => e.type === 'gathering')).toHaveLength(1);
   });
 
   it('reads the parties of 双方 from the agreement before', () => {
-    const found = events('2018年4月，中国科学院与广东省人民政府签署合作协议。双方共建中国科学院广州科学中心。');
+    const found = events(
+      '2018年4月，中国科学院与广东省人民政府签署合作协议。双方共建中国科学院广州科学中心。',
+    );
     const founding = found.find((e) => e.type === 'founding');
     expect(founding?.participants).toEqual(['中国科学院', '广东省人民政府']);
   });
@@ -113,8 +135,11 @@ describe('extractEvents', () => {
   });
 
   it('points the span of an event at its sentence in the original text', () => {
-    const text = '12月15日，重庆市人民政府与中\n国科学院在北京签署战略合作协\n议，双方将在科学城共建科学中\n心，推动大数据等领域合作。\n';
+    const text =
+      '12月15日，重庆市人民政府与中\n国科学院在北京签署战略合作协\n议，双方将在科学城共建科学中\n心，推动大数据等领域合作。\n';
     const [event] = events(text, '2020-12-16');
-    expect(event && text.slice(event.span.start, event.span.end).replace(/\n/g, '')).toContain('签署战略合作协议');
+    expect(event && text.slice(event.span.start, event.span.end).replace(/\n/g, '')).toContain(
+      '签署战略合作协议',
+    );
   });
 });

@@ -34,12 +34,28 @@ export interface EventContext {
 
 /** Words after a trigger that make it a noun (转化工作, 达产后, 试点区域), not a predicate. */
 const NOMINAL_NEXT = new Set([
-  '工作', '体系', '后', '区域', '城市', '单位', '平台', '中心', '率', '能力', '机制', '基地', '仪式', '服务', '示范',
+  '工作',
+  '体系',
+  '后',
+  '区域',
+  '城市',
+  '单位',
+  '平台',
+  '中心',
+  '率',
+  '能力',
+  '机制',
+  '基地',
+  '仪式',
+  '服务',
+  '示范',
 ]);
 const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为']);
 const PLANNED = /(将|计划|拟|预计|力争|争取|即将|有望|准备)/;
-const AGREEMENT_OBJECT = /^[了]?([《“][^》”]{2,60}[》”]|[\p{Script=Han}A-Za-z0-9]{0,20}?(协议|合同|备忘录|协定|意向书|框架))/u;
-const GATHERING_SUFFIX = /(研讨会|论坛|博览会|大会|峰会|交流会|推介会|洽谈会|对接会|年会|座谈会|发布会|展览会|展会|交易会|高交会|军博会|博会|赛)$/;
+const AGREEMENT_OBJECT =
+  /^[了]?([《“][^》”]{2,60}[》”]|[\p{Script=Han}A-Za-z0-9]{0,20}?(协议|合同|备忘录|协定|意向书|框架))/u;
+const GATHERING_SUFFIX =
+  /(研讨会|论坛|博览会|大会|峰会|交流会|推介会|洽谈会|对接会|年会|座谈会|发布会|展览会|展会|交易会|高交会|军博会|博会|赛)$/;
 const PROJECT_WORDS = /项目|企业|机构/;
 const CONJOINED = /[与和同跟及]$/;
 
@@ -62,7 +78,8 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
   let tokenIndex = 0;
   let lastAgreement: CooperationEvent | undefined;
   for (const sentence of context.sentences) {
-    while (tokenIndex < context.tokens.length && (context.tokens[tokenIndex] as Token).end <= sentence.start) tokenIndex++;
+    while (tokenIndex < context.tokens.length && (context.tokens[tokenIndex] as Token).end <= sentence.start)
+      tokenIndex++;
     const triggers = findTriggers(context, sentence, tokenIndex);
     const usedObjects = new Set<string>();
     const seen = new Set<string>();
@@ -70,7 +87,9 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       const key = `${trigger.type}@${trigger.clause.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const sameKind = triggers.filter((t) => t.type === trigger.type && t.clause.start === trigger.clause.start);
+      const sameKind = triggers.filter(
+        (t) => t.type === trigger.type && t.clause.start === trigger.clause.start,
+      );
       const event = buildEvent(context, sentence, trigger, sameKind, usedObjects, lastAgreement);
       if (!event) continue;
       for (const object of event.objects) usedObjects.add(object);
@@ -136,7 +155,9 @@ function buildEvent(
   const before = partiesIn(context, sentence.start, triggerToken.start).filter(
     (p) => isPartyRole(context, p) && !usedObjects.has(p.name),
   );
-  const after = partiesIn(context, lastToken.end, trigger.clause.end).filter((p) => p.type === 'organization');
+  const after = partiesIn(context, lastToken.end, trigger.clause.end).filter(
+    (p) => p.type === 'organization',
+  );
   let participants = before.map((p) => p.name);
   let objects: string[] = [];
   let place = placeBefore(context, sentence, triggerToken.start);
@@ -155,9 +176,18 @@ function buildEvent(
       if (!signing && !PROJECT_WORDS.test(clauseText)) return undefined;
       // Parties that sign with no project named sign an agreement (省政府与中国科学院签约).
       if (!PROJECT_WORDS.test(sentenceText) && countsIn(context, sentence).length === 0) {
-        return buildEvent(context, sentence, { ...trigger, type: 'agreement' }, sameKind, usedObjects, lastAgreement);
+        return buildEvent(
+          context,
+          sentence,
+          { ...trigger, type: 'agreement' },
+          sameKind,
+          usedObjects,
+          lastAgreement,
+        );
       }
-      objects = countsIn(context, sentence).filter((c) => PROJECT_WORDS.test(c.unit) || c.unit.length <= 1).map((c) => c.text);
+      objects = countsIn(context, sentence)
+        .filter((c) => PROJECT_WORDS.test(c.unit) || c.unit.length <= 1)
+        .map((c) => c.text);
       const target = after[0];
       if (target && /落户|入驻/.test(text.slice(triggerToken.start, target.span.start))) place = target.name;
       break;
@@ -186,7 +216,9 @@ function buildEvent(
       objects = gatheringNames(context, sentence);
       break;
     case 'transfer': {
-      const destination = partiesIn(context, triggerToken.end, trigger.clause.end).find((p) => p.type === 'place');
+      const destination = partiesIn(context, triggerToken.end, trigger.clause.end).find(
+        (p) => p.type === 'place',
+      );
       if (destination) place = destination.name;
       objects = after.map((p) => p.name);
       break;
@@ -201,7 +233,11 @@ function buildEvent(
     }
   }
 
-  if (participants.length === 0 && /双方/.test(text.slice(sentence.start, triggerToken.start)) && lastAgreement) {
+  if (
+    participants.length === 0 &&
+    /双方/.test(text.slice(sentence.start, triggerToken.start)) &&
+    lastAgreement
+  ) {
     participants = [...lastAgreement.participants];
   }
   participants = unique(participants).filter((p) => !objects.includes(p));
@@ -215,7 +251,9 @@ function buildEvent(
     objects: unique(named),
     evidence: sentenceText.trim(),
     span: { start: sentence.start, end: sentence.end },
-    planned: PLANNED.test(text.slice(Math.max(trigger.clause.start, triggerToken.start - 8), triggerToken.start)),
+    planned: PLANNED.test(
+      text.slice(Math.max(trigger.clause.start, triggerToken.start - 8), triggerToken.start),
+    ),
   };
   const date = dateFor(context, sentence, trigger.clause, triggerToken.start);
   if (date) event.date = date;
@@ -236,7 +274,9 @@ function countsIn(context: EventContext, sentence: Sentence): CountMention[] {
 /** The place after 在 before the predicate: 在北京签署. */
 function placeBefore(context: EventContext, sentence: Sentence, end: number): string | undefined {
   const candidates = partiesIn(context, sentence.start, end).filter(
-    (p) => context.text.charAt(p.span.start - 1) === '在' || context.text.slice(p.span.start - 2, p.span.start) === '位于',
+    (p) =>
+      context.text.charAt(p.span.start - 1) === '在' ||
+      context.text.slice(p.span.start - 2, p.span.start) === '位于',
   );
   return candidates.at(-1)?.name;
 }
@@ -269,10 +309,14 @@ function phraseEndingAt(context: EventContext, index: number): string {
  * else the first after it in the clause, else the date of the news article's lead sentence.
  */
 function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: number): string | undefined {
-  const within = (span: Span) => context.times.filter((t) => t.span.start >= span.start && t.span.end <= span.end);
-  const beforeIn = (span: Span) => within(span).filter((t) => t.span.end <= at).at(-1);
-  const found =
-    beforeIn(clause) ?? beforeIn(sentence) ?? within(clause).find((t) => t.span.start >= at);
+  const within = (span: Span) =>
+    context.times.filter((t) => t.span.start >= span.start && t.span.end <= span.end);
+  const beforeIn = (span: Span) =>
+    within(span)
+      .filter((t) => t.span.end <= at)
+      .at(-1);
+  const found = beforeIn(clause) ?? beforeIn(sentence) ?? within(clause).find((t) => t.span.start >= at);
   if (found) return found.value;
-  return context.leads.find((lead) => lead.span.start <= sentence.start && sentence.end <= lead.span.end)?.date;
+  return context.leads.find((lead) => lead.span.start <= sentence.start && sentence.end <= lead.span.end)
+    ?.date;
 }

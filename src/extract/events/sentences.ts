@@ -21,7 +21,8 @@ export function splitSentences(text: string): Sentence[] {
   let clauseStart = 0;
   let clauses: Span[] = [];
   const close = (end: number) => {
-    if (end > clauseStart && text.slice(clauseStart, end).trim() !== '') clauses.push({ start: clauseStart, end });
+    if (end > clauseStart && text.slice(clauseStart, end).trim() !== '')
+      clauses.push({ start: clauseStart, end });
     clauseStart = end;
   };
   for (let i = 0; i < text.length; i++) {

@@ -31,11 +31,15 @@ describe('recognizeOrganizations', () => {
   });
 
   it('keeps a bracketed place inside a company name', () => {
-    expect(names('共同出资成立喀斯玛汇智（重庆）科技有限公司，开展')).toEqual(['喀斯玛汇智（重庆）科技有限公司']);
+    expect(names('共同出资成立喀斯玛汇智（重庆）科技有限公司，开展')).toEqual([
+      '喀斯玛汇智（重庆）科技有限公司',
+    ]);
   });
 
   it('keeps a hyphenated joint laboratory whole', () => {
-    expect(names('其中，特斯联-奇安信城市智能安全联合实验室将开展研究')).toEqual(['特斯联-奇安信城市智能安全联合实验室']);
+    expect(names('其中，特斯联-奇安信城市智能安全联合实验室将开展研究')).toEqual([
+      '特斯联-奇安信城市智能安全联合实验室',
+    ]);
   });
 
   it('keeps an institute joined to its partner by a dash', () => {
@@ -62,7 +66,10 @@ describe('recognizeOrganizations', () => {
   });
 
   it('does not join two bodies written side by side in a title', () => {
-    expect(names('签署了《重庆市人民政府中国科学院全面科技合作协议》')).toEqual(['重庆市人民政府', '中国科学院']);
+    expect(names('签署了《重庆市人民政府中国科学院全面科技合作协议》')).toEqual([
+      '重庆市人民政府',
+      '中国科学院',
+    ]);
   });
 
   it('splits a base with a name of its own from the zone it lies in', () => {

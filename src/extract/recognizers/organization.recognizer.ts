@@ -48,7 +48,11 @@ interface Candidate {
  *
  * @example recognizeOrganizations('与三峰环境集团建设联合实验室') // 三峰环境集团 (联合实验室 is a kind, not a name)
  */
-export function recognizeOrganizations(text: string, tokens: readonly Token[], lex: Lexicon): OrganizationMention[] {
+export function recognizeOrganizations(
+  text: string,
+  tokens: readonly Token[],
+  lex: Lexicon,
+): OrganizationMention[] {
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const word = (tokens[i] as Token).text;
@@ -129,7 +133,8 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
     }
     if (!WORDLIKE.test(word)) break;
     // 五个, 十家 count; 三一重工 is a name.
-    if (CHINESE_NUMERAL.test(word) && /^q/.test(lex.wordTags.get(tokens[j + 1]?.text ?? '')?.tag ?? '')) break;
+    if (CHINESE_NUMERAL.test(word) && /^q/.test(lex.wordTags.get(tokens[j + 1]?.text ?? '')?.tag ?? ''))
+      break;
     if (lex.nameVerbs.has(word) && !startsKindOfBody(tokens, first, last, lex)) break;
     if (isPlaceOrKnown(word, lex)) {
       // A government is never named after another body: 重庆市人民政府中国科学院 is two parties.
@@ -158,7 +163,12 @@ function startsKindOfBody(tokens: readonly Token[], first: number, last: number,
 }
 
 function isKnownWord(word: string, lex: Lexicon): boolean {
-  return /^[A-Za-z0-9]+$/.test(word) || lex.wordTags.has(word) || lex.fieldWords.has(word) || lex.genericWords.has(word);
+  return (
+    /^[A-Za-z0-9]+$/.test(word) ||
+    lex.wordTags.has(word) ||
+    lex.fieldWords.has(word) ||
+    lex.genericWords.has(word)
+  );
 }
 
 /** The token index of the `（` that opens a short bracketed place or name ending at `close`. */
@@ -187,7 +197,12 @@ function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: numbe
   const before = tokens[at - 1]?.text;
   const after = tokens[at + 1]?.text;
   if (!before || !after || at + 1 !== first) return false;
-  if (!WORDLIKE.test(before) || isBoundary(before, lex) || isPlaceOrKnown(before, lex) || suffixOf(before, lex)) {
+  if (
+    !WORDLIKE.test(before) ||
+    isBoundary(before, lex) ||
+    isPlaceOrKnown(before, lex) ||
+    suffixOf(before, lex)
+  ) {
     return false;
   }
   if (isPlaceOrKnown(after, lex) || lex.titles.has(before)) return false;
@@ -208,7 +223,9 @@ function splitAtZone(tokens: readonly Token[], candidate: Candidate, lex: Lexico
     if (!ownName || suffixOf(next, lex)) return [candidate];
     const zone: Candidate = { first: candidate.first, last: k, kind: 'zone', bare: false, known: false };
     const rest: Candidate = { ...candidate, first: k + 1 };
-    return k > candidate.first || lex.organizations.has(word) ? [zone, rest] : [{ ...zone, bare: true }, rest];
+    return k > candidate.first || lex.organizations.has(word)
+      ? [zone, rest]
+      : [{ ...zone, bare: true }, rest];
   }
   return [candidate];
 }
@@ -220,7 +237,10 @@ function splitAtZone(tokens: readonly Token[], candidate: Candidate, lex: Lexico
 function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): boolean {
   if (candidate.bare) return true;
   // 市政府, 省政府: the government of the place the document is about.
-  if (candidate.first === candidate.last && /^(省|市|区|县)(人民)?政府$/.test((tokens[candidate.last] as Token).text)) {
+  if (
+    candidate.first === candidate.last &&
+    /^(省|市|区|县)(人民)?政府$/.test((tokens[candidate.last] as Token).text)
+  ) {
     return true;
   }
   const suffix = suffixOf((tokens[candidate.last] as Token).text, lex)?.suffix ?? '';

@@ -5,7 +5,8 @@ import { recognizePersons } from './person.recognizer.js';
 
 function people(text: string): Array<[string, string | undefined]> {
   const seen = new Map<string, string | undefined>();
-  for (const m of recognizePersons(text, tokenize(text), lexicon())) if (!seen.has(m.text)) seen.set(m.text, m.title);
+  for (const m of recognizePersons(text, tokenize(text), lexicon()))
+    if (!seen.has(m.text)) seen.set(m.text, m.title);
   return [...seen];
 }
 

@@ -5,7 +5,19 @@ import type { Token } from '../segmentation/segmenter.js';
 const HAN = /^\p{Script=Han}$/u;
 const SPACES = /^[ \t\u3000]+$/;
 /** Titles written after a name (习近平总书记, 陈敏尔书记); most titles only come before. */
-const TITLES_AFTER = new Set(['总书记', '书记', '同志', '院士', '教授', '研究员', '主席', '总理', '市长', '省长', '院长']);
+const TITLES_AFTER = new Set([
+  '总书记',
+  '书记',
+  '同志',
+  '院士',
+  '教授',
+  '研究员',
+  '主席',
+  '总理',
+  '市长',
+  '省长',
+  '院长',
+]);
 const TOWN = /^[\p{Script=Han}]{1,3}?(镇|乡|村|街道)/u;
 
 export interface PersonMention extends EntityMention {
@@ -37,7 +49,11 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
   const mentions: PersonMention[] = [];
   for (const [name, title] of found) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      const mention: PersonMention = { type: 'person', text: name, span: { start: at, end: at + name.length } };
+      const mention: PersonMention = {
+        type: 'person',
+        text: name,
+        span: { start: at, end: at + name.length },
+      };
       if (title) mention.title = title;
       mentions.push(mention);
     }
@@ -82,7 +98,12 @@ function nameBefore(text: string, tokens: readonly Token[], i: number, lex: Lexi
     if (![...name].every((c) => HAN.test(c)) || surnameLength(text, start, lex) === 0) continue;
     const previous = tokens.find((t) => t.end === start);
     if (start > 0 && !previous) continue;
-    if (previous && HAN.test(previous.text.charAt(0)) && !lex.personStops.has(previous.text) && !lex.orgBoundaries.has(previous.text)) {
+    if (
+      previous &&
+      HAN.test(previous.text.charAt(0)) &&
+      !lex.personStops.has(previous.text) &&
+      !lex.orgBoundaries.has(previous.text)
+    ) {
       continue;
     }
     if (lex.places.has(name) || lex.organizations.has(name) || lex.titles.has(name)) continue;
@@ -93,7 +114,8 @@ function nameBefore(text: string, tokens: readonly Token[], i: number, lex: Lexi
 
 /** 江阴市长泾镇: 市长 here ends a city's name and begins a town's. */
 function isInsidePlace(text: string, token: Token, lex: Lexicon): boolean {
-  if (!token.text.startsWith('市') && !token.text.startsWith('县') && !token.text.startsWith('区')) return false;
+  if (!token.text.startsWith('市') && !token.text.startsWith('县') && !token.text.startsWith('区'))
+    return false;
   for (let length = 2; length <= 4; length++) {
     const place = text.slice(token.start - length, token.start + 1);
     if (lex.places.has(place) && TOWN.test(text.slice(token.start + 1, token.start + 8))) return true;

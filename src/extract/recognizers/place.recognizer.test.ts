@@ -28,7 +28,9 @@ describe('recognizePlaces', () => {
 
   it('knows all 38 districts and counties of Chongqing', () => {
     const all = [...lexicon().places.values()].flatMap((p) => [p, ...(p.alternatives ?? [])]);
-    const codes = new Set(all.filter((p) => p.code?.startsWith('5001') || p.code?.startsWith('5002')).map((p) => p.code));
+    const codes = new Set(
+      all.filter((p) => p.code?.startsWith('5001') || p.code?.startsWith('5002')).map((p) => p.code),
+    );
     expect(codes.size).toBe(38);
   });
 
@@ -98,6 +100,7 @@ describe('recognizePlaces', () => {
 
   it('reports spans that point into the text', () => {
     const text = '2021年，成都市与重庆市签署协议';
-    for (const m of recognizePlaces(tokenize(text), lexicon())) expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
+    for (const m of recognizePlaces(tokenize(text), lexicon()))
+      expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
   });
 });

@@ -91,7 +91,11 @@ describe('resolveEntities', () => {
   it('lists each person once with their title', () => {
     const entities = resolve('市长唐良智出席。唐良智说，');
     expect(entities.filter((e) => e.type === 'person')).toEqual([
-      expect.objectContaining({ name: '唐良智', title: '市长', mentions: [expect.anything(), expect.anything()] }),
+      expect.objectContaining({
+        name: '唐良智',
+        title: '市长',
+        mentions: [expect.anything(), expect.anything()],
+      }),
     ]);
   });
 });

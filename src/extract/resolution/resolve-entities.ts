@@ -51,7 +51,8 @@ export function resolveEntities(
   joinBareSuffixes(organizations, groups);
   addStemMentions(text, organizations, groups, lex);
 
-  const insideOrganization = (span: Span) => named.some((m) => m.span.start <= span.start && span.end <= m.span.end);
+  const insideOrganization = (span: Span) =>
+    named.some((m) => m.span.start <= span.start && span.end <= m.span.end);
   for (const mention of places) {
     if (insideOrganization(mention.span)) continue;
     const name = mention.canonical ?? mention.text;
@@ -66,7 +67,11 @@ export function resolveEntities(
 }
 
 /** The canonical name of an organisation as written, or undefined when it cannot be resolved. */
-export function canonicalOrganization(written: string, lex: Lexicon, homePlaces: Map<string, string>): string | undefined {
+export function canonicalOrganization(
+  written: string,
+  lex: Lexicon,
+  homePlaces: Map<string, string>,
+): string | undefined {
   const known = lex.organizations.get(written);
   if (known) return known.canonical;
   const generic = GENERIC_GOVERNMENT.exec(written);
@@ -118,14 +123,20 @@ function joinIntroducedShortForms(
 ): void {
   for (const match of text.matchAll(INTRODUCED_SHORT_FORM)) {
     const short = match[1] as string;
-    const before = named.filter((m) => m.span.end <= (match.index ?? 0) && (match.index ?? 0) - m.span.end <= 2).at(-1);
+    const before = named
+      .filter((m) => m.span.end <= (match.index ?? 0) && (match.index ?? 0) - m.span.end <= 2)
+      .at(-1);
     if (!before) continue;
     const target = groups.get(`organization:${canonicalOrganization(before.text, lex, homePlaces)}`);
     if (!target) continue;
     target.written.add(short);
     const shortGroup = groups.get(`organization:${short}`);
     if (shortGroup && shortGroup !== target) merge(groups, shortGroup, target);
-    for (let at = text.indexOf(short, match.index + match[0].length); at >= 0; at = text.indexOf(short, at + 1)) {
+    for (
+      let at = text.indexOf(short, match.index + match[0].length);
+      at >= 0;
+      at = text.indexOf(short, at + 1)
+    ) {
       target.mentions.push({ start: at, end: at + short.length });
     }
   }
@@ -179,7 +190,10 @@ function joinBareSuffixes(organizations: OrganizationMention[], groups: Map<stri
   for (const mention of organizations) {
     if (!mention.bare) continue;
     const owners = [...groups.values()].filter(
-      (g) => g.type === 'organization' && g.name !== mention.text && [...g.written].some((w) => w.endsWith(mention.text)),
+      (g) =>
+        g.type === 'organization' &&
+        g.name !== mention.text &&
+        [...g.written].some((w) => w.endsWith(mention.text)),
     );
     if (owners.length !== 1) continue;
     const owner = owners[0] as Group;
@@ -189,8 +203,14 @@ function joinBareSuffixes(organizations: OrganizationMention[], groups: Map<stri
 }
 
 /** A company is often called by its trade name alone: 特斯联 for 特斯联科技集团. */
-function addStemMentions(text: string, organizations: OrganizationMention[], groups: Map<string, Group>, lex: Lexicon): void {
-  const covered = (at: number, end: number) => organizations.some((m) => m.span.start <= at && end <= m.span.end);
+function addStemMentions(
+  text: string,
+  organizations: OrganizationMention[],
+  groups: Map<string, Group>,
+  lex: Lexicon,
+): void {
+  const covered = (at: number, end: number) =>
+    organizations.some((m) => m.span.start <= at && end <= m.span.end);
   for (const group of [...groups.values()]) {
     if (group.type !== 'organization' || group.mention.kind !== 'company') continue;
     let stem = group.name;

@@ -20,7 +20,14 @@ describe('tokenize', () => {
   });
 
   it('segments a whole seed document without losing characters', () => {
-    const text = readFileSync(new URL('../../../../shared/seeds/002_717669ecf8a4545b.txt', import.meta.url), 'utf8');
-    expect(tokenize(text).map((t) => t.text).join('')).toBe(text);
+    const text = readFileSync(
+      new URL('../../../../shared/seeds/002_717669ecf8a4545b.txt', import.meta.url),
+      'utf8',
+    );
+    expect(
+      tokenize(text)
+        .map((t) => t.text)
+        .join(''),
+    ).toBe(text);
   });
 });

@@ -16,7 +16,8 @@ export function toSimplified(text: string): string {
   const sample = text.slice(0, 4000);
   const hits = sample.match(TRADITIONAL)?.length ?? 0;
   if (hits < 3) return text;
-  const toCn = (convert ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  convert ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  const toCn = convert;
   const converted = toCn(text);
   if (converted.length === text.length) return converted;
   // A phrase conversion changed the length: fall back to one character at a time.
