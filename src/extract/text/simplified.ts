@@ -3,7 +3,12 @@ import * as OpenCC from 'opencc-js';
 /** Characters common in traditional writing and never used in simplified text. */
 const TRADITIONAL = /[們這個國會發學與來為說時區對從機關經開實際業協議術體務幣億員進處資產達準應當廠華灣臺]/g;
 
-let convert: ((text: string) => string) | undefined;
+let converter: ((text: string) => string) | undefined;
+
+function convert(text: string): string {
+  converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  return converter(text);
+}
 
 /**
  * The text in simplified characters, character for character, so that every offset into the
@@ -16,10 +21,8 @@ export function toSimplified(text: string): string {
   const sample = text.slice(0, 4000);
   const hits = sample.match(TRADITIONAL)?.length ?? 0;
   if (hits < 3) return text;
-  convert ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  const toCn = convert;
-  const converted = toCn(text);
+  const converted = convert(text);
   if (converted.length === text.length) return converted;
   // A phrase conversion changed the length: fall back to one character at a time.
-  return Array.from(text, (c) => (c.length === 1 ? toCn(c) : c)).join('');
+  return Array.from(text, (c) => (c.length === 1 ? convert(c) : c)).join('');
 }
