@@ -6,8 +6,9 @@ const TRADITIONAL = /[們這個國會發學與來為說時區對從機關經開�
 let converter: ((text: string) => string) | undefined;
 
 function convert(text: string): string {
-  converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  return converter(text);
+  const toCn = converter ?? OpenCC.Converter({ from: 'hk', to: 'cn' });
+  converter = toCn;
+  return toCn(text);
 }
 
 /**
