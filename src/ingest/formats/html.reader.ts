@@ -53,5 +53,8 @@ export const readHtml: FormatReader = async (bytes, path) => {
   if (!text) {
     throw new IngestError('HTML_NO_TEXT', path, '网页中没有找到正文 (no main text found in the HTML page)');
   }
-  return { text, encoding, ...meta };
+  // Readability keeps the headline out of the body; it is part of the article all the same.
+  const headline = meta.title?.trim();
+  const withHeadline = headline && !text.startsWith(headline) ? `${headline}\n${text}` : text;
+  return { text: withHeadline, encoding, ...meta };
 };
