@@ -75,12 +75,27 @@ export function recognizeOrganizations(
   return longestFirst(candidates).map((c) => toMention(text, tokens, c));
 }
 
+const suffixIndex = new WeakMap<Lexicon, { bySuffix: Map<string, OrganizationKind>; longest: number }>();
+
+function suffixes(lex: Lexicon): { bySuffix: Map<string, OrganizationKind>; longest: number } {
+  let index = suffixIndex.get(lex);
+  if (!index) {
+    const bySuffix = new Map(lex.suffixes.map((s) => [s.suffix, s.kind] as const));
+    index = { bySuffix, longest: Math.max(...lex.suffixes.map((s) => s.suffix.length)) };
+    suffixIndex.set(lex, index);
+  }
+  return index;
+}
+
 function suffixOf(word: string, lex: Lexicon): { suffix: string; kind: OrganizationKind } | undefined {
-  for (const entry of lex.suffixes) {
-    if (!word.endsWith(entry.suffix)) continue;
+  const { bySuffix, longest } = suffixes(lex);
+  for (let length = Math.min(longest, word.length); length >= 1; length--) {
+    const suffix = length === word.length ? word : word.slice(word.length - length);
+    const kind = bySuffix.get(suffix);
+    if (kind === undefined) continue;
     // A one-character suffix (局, 部, 委) must stand alone: 格局 and 全部 are not bodies.
-    if (entry.suffix.length === 1 && word !== entry.suffix) continue;
-    return entry;
+    if (length === 1 && word !== suffix) continue;
+    return { suffix, kind };
   }
   return undefined;
 }
