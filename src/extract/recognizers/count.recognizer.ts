@@ -8,9 +8,11 @@ const COUNT = new RegExp(
   'g',
 );
 /** Words that end the counted noun: 41家企业、学术机构 → 41家企业. */
-const NOUN_END = /[^\p{Script=Han}A-Za-z0-9]|等|和|与|及|的|将|已|均|集中|签约|落户|入驻|总投资|共|在|为|是|中|其中|以上|左右/u;
+const NOUN_END =
+  /[^\p{Script=Han}A-Za-z0-9]|等|和|与|及|的|将|已|均|集中|签约|落户|入驻|总投资|共|在|为|是|中|其中|以上|左右/u;
 const MAX_NOUN = 8;
-const NOUN_HEADS = /(企业|项目|机构|平台|实验室|中心|单位|高校|院所|专家|院士|人才|团队|成果|专利|产品|协议|基地|园区|公司|学校|医院)/g;
+const NOUN_HEADS =
+  /(企业|项目|机构|平台|实验室|中心|单位|高校|院所|专家|院士|人才|团队|成果|专利|产品|协议|基地|园区|公司|学校|医院)/g;
 
 function countedNoun(text: string, from: number): string {
   const rest = text.slice(from, from + MAX_NOUN + 4);
@@ -35,7 +37,12 @@ export function recognizeCounts(text: string): CountMention[] {
     const [whole, before, number, more, measure, after] = match;
     const start = (match.index ?? 0) + (whole.length - whole.trimStart().length);
     if (/[第0-9０-９.．]/.test(text.charAt(start - 1))) continue;
-    if (measure === '人' && /[一二两三四五六七八九十]/.test(number as string) && (number as string).length === 1) continue;
+    if (
+      measure === '人' &&
+      /[一二两三四五六七八九十]/.test(number as string) &&
+      (number as string).length === 1
+    )
+      continue;
     const value = parseChineseNumber(number as string);
     if (value === undefined || value === 0) continue;
     const end = (match.index ?? 0) + whole.length;

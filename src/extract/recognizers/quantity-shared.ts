@@ -1,11 +1,25 @@
 import type { MoneyQualifier } from '../../core/types.js';
 
 /** Qualifiers written before an amount or a count. */
-export const QUALIFIER_BEFORE = '超过|超出|多于|高于|大于|不少于|超|逾|约|大约|将近|接近|近|不足|不到|少于|低于';
+export const QUALIFIER_BEFORE =
+  '超过|超出|多于|高于|大于|不少于|超|逾|约|大约|将近|接近|近|不足|不到|少于|低于';
 /** Qualifiers written after it. */
 export const QUALIFIER_AFTER = '以上|以下|左右|上下|之多';
 
-const OVER = new Set(['超过', '超出', '多于', '高于', '大于', '不少于', '超', '逾', '以上', '多', '余', '之多']);
+const OVER = new Set([
+  '超过',
+  '超出',
+  '多于',
+  '高于',
+  '大于',
+  '不少于',
+  '超',
+  '逾',
+  '以上',
+  '多',
+  '余',
+  '之多',
+]);
 const UNDER = new Set(['不足', '不到', '少于', '低于', '以下']);
 const ABOUT = new Set(['约', '大约', '将近', '接近', '近', '左右', '上下']);
 

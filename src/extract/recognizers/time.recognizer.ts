@@ -14,20 +14,29 @@ const TO = `${S}[至到—–~～\\-－]${S}`;
 
 /** One pattern per form, tried in order at each position; the first and longest wins. */
 const PATTERNS: Array<{ name: string; re: RegExp }> = [
-  { name: 'plan', re: /[“"]?(十[一二三四五六七八九]|[一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y },
+  {
+    name: 'plan',
+    re: /[“"]?(十[一二三四五六七八九]|[一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y,
+  },
   { name: 'yearRange', re: new RegExp(`${Y}${S}年?${TO}${Y}${S}年`, 'y') },
   { name: 'monthRange', re: new RegExp(`${Y}${S}年${S}${M}${S}月${TO}${M}${S}月`, 'y') },
-  { name: 'dayRange', re: new RegExp(`(?:${Y}${S}年${S})?${M}${S}月${S}${D}${S}[日号]${TO}${D}${S}[日号]`, 'y') },
+  {
+    name: 'dayRange',
+    re: new RegExp(`(?:${Y}${S}年${S})?${M}${S}月${S}${D}${S}[日号]${TO}${D}${S}[日号]`, 'y'),
+  },
   { name: 'quarter', re: new RegExp(`${Y}${S}年${S}第?([一二三四1-4])季度`, 'y') },
   { name: 'half', re: new RegExp(`(?:${Y}${S}年|(今年|去年|明年))${S}([上下])半年`, 'y') },
   { name: 'date', re: new RegExp(`${Y}${S}年${S}${M}${S}月(?:${S}${D}${S}[日号])?(?:(底)|(初))?`, 'y') },
   {
     name: 'numericDate',
-    re: /((?:19|20)\d{2})([./\-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![0-9])/y,
+    re: /((?:19|20)\d{2})([./-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![0-9])/y,
   },
   { name: 'year', re: new RegExp(`${Y}${S}年(?:(底)|(初))?(?![0-9度])`, 'y') },
   { name: 'monthDay', re: new RegExp(`${M}${S}月${S}${D}${S}[日号]`, 'y') },
-  { name: 'relativeMonth', re: new RegExp(`(今年|去年|明年)${S}${M}${S}月(?:份|底|初|中旬|上旬|下旬)?`, 'y') },
+  {
+    name: 'relativeMonth',
+    re: new RegExp(`(今年|去年|明年)${S}${M}${S}月(?:份|底|初|中旬|上旬|下旬)?`, 'y'),
+  },
   { name: 'month', re: new RegExp(`${M}${S}月(份|底|初|中旬|上旬|下旬|[，,])`, 'y') },
   { name: 'relative', re: /(今年底|今年年底|今年初|今年|去年底|去年|明年|年内|本月|当月|年底)/y },
 ];
@@ -62,7 +71,7 @@ function parsePublished(published: string | undefined): Published | undefined {
 
 /** A date without a year is in the publication year, unless that puts it months ahead of it. */
 function yearFor(month: number, day: number, published: Published): number {
-  const monthsAhead = (month - published.month) + (day > published.day ? 0.01 : 0);
+  const monthsAhead = month - published.month + (day > published.day ? 0.01 : 0);
   return monthsAhead > 3 ? published.year - 1 : published.year;
 }
 
@@ -74,7 +83,11 @@ function validDay(d: number): boolean {
   return d >= 1 && d <= 31;
 }
 
-function value(name: string, g: string[], published: Published | undefined): { value: string; relative?: boolean } | undefined {
+function value(
+  name: string,
+  g: string[],
+  published: Published | undefined,
+): { value: string; relative?: boolean } | undefined {
   switch (name) {
     case 'plan': {
       const start = fiveYearPlanStart(num(g[1]));
@@ -200,12 +213,17 @@ export function recognizeTimes(text: string, context: TimeContext = {}): TimeMen
       re.lastIndex = i;
       const match = re.exec(text);
       if (!match) continue;
-      if (name === 'plan' && !/[“"期时规以末]/.test(match[0]) && !/^十[一二三四五六七八九]五$/.test(match[0])) continue;
+      if (name === 'plan' && !/[“"期时规以末]/.test(match[0]) && !/^十[一二三四五六七八九]五$/.test(match[0]))
+        continue;
       if (name === 'relative' && match[0] === '年底' && /[0-9０-９年]/.test(text.charAt(i - 1))) continue;
       const resolved = value(name, match as unknown as string[], published);
       if (!resolved) continue;
       const written = match[0].replace(/[，,]$/, '');
-      const mention: TimeMention = { text: written, value: resolved.value, span: { start: i, end: i + written.length } };
+      const mention: TimeMention = {
+        text: written,
+        value: resolved.value,
+        span: { start: i, end: i + written.length },
+      };
       if (resolved.relative) mention.relative = true;
       mentions.push(mention);
       i += written.length;
