@@ -1,10 +1,10 @@
 /**
  * Numbers as Chinese documents write them: Arabic digits (half- and full-width, with thousands
  * separators and decimals), Chinese numerals with units (一百二十, 两千, 一万五千, 千亿), digit by
- * digit (二〇二〇), decimals (三点五), and mixed forms (1.5万, 3000万).
+ * digit (二〇二〇), decimals (三点五), and mixed forms (1.5万, 3000万, 2万亿).
  */
 
-const DIGITS: Record<string, number> = {
+const DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -18,82 +18,128 @@ const DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const LARGE_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** Units as powers of ten, so that scaling a decimal stays exact (2.3亿 is 230000000, not 229999999.99999997). */
+const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 1, 百: 2, 千: 3 };
+const LARGE_UNITS: Readonly<Record<string, number>> = { 万: 4, 亿: 8 };
 
-/** Full-width digits and separators to ASCII: `１２．５` → `12.5`. */
+const FULL_WIDTH = /[\uff10-\uff19\uff0e]/g;
+
+/**
+ * Full-width digits and the full-width full stop to ASCII: `１２．５` → `12.5`. One code unit for
+ * one, so offsets into the result are offsets into the input.
+ */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-function parseChinese(s: string): number | undefined {
-  if (s === '') return undefined;
-  if (![...s].some((c) => c in SMALL_UNITS || c in LARGE_UNITS)) {
-    // 二〇二〇 is read digit by digit.
-    let value = 0;
-    for (const c of s) {
-      const digit = DIGITS[c];
-      if (digit === undefined) return undefined;
-      value = value * 10 + digit;
-    }
-    return value;
-  }
-  let total = 0;
-  let section = 0;
-  let number = 0;
-  let seenDigit = false;
+/** `value × 10^exponent` computed in decimal, without binary rounding noise. */
+export function scaleByPowerOfTen(value: number, exponent: number): number {
+  if (exponent === 0) return value;
+  const scaled = Number(`${value}e${exponent}`);
+  return Number.isFinite(scaled) ? scaled : value * 10 ** exponent;
+}
+
+/** 二〇二〇, 一九九八: digits with no unit, read one by one. */
+function parseDigitByDigit(s: string): number | undefined {
+  let value = 0;
   for (const c of s) {
     const digit = DIGITS[c];
+    if (digit === undefined) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Chinese numerals with units. A digit must be followed by a unit unless it ends the number or
+ * follows 零 (一百零五), which rejects strings that are not numbers (十三五 is a plan, not 15).
+ * A trailing digit right after a unit abbreviates the next lower unit: 一万五 = 15000, 三千五 = 3500.
+ */
+function parseWithUnits(s: string): number | undefined {
+  const chars = [...s];
+  let total = 0; // everything at 亿 and above, already scaled
+  let myriad = 0; // the part below 亿, at 万 and above, already scaled
+  let section = 0; // the part below 万
+  let pending: number | undefined; // a digit waiting for its unit
+  let lastUnit = 0; // exponent of the last unit written
+  let afterZero = false;
+  for (const c of chars) {
+    const digit = DIGITS[c];
     if (digit !== undefined) {
-      number = digit;
-      seenDigit = true;
+      if (pending !== undefined && !afterZero) return undefined;
+      if (digit === 0) {
+        afterZero = true;
+        pending = undefined;
+        continue;
+      }
+      pending = digit;
       continue;
     }
     const small = SMALL_UNITS[c];
     if (small !== undefined) {
-      section += (seenDigit ? number : 1) * small;
-      number = 0;
-      seenDigit = false;
+      section += (pending ?? 1) * 10 ** small;
+      pending = undefined;
+      afterZero = false;
+      lastUnit = small;
       continue;
     }
     const large = LARGE_UNITS[c];
     if (large === undefined) return undefined;
-    if (large === 1e8) {
-      total = (total + section + number) * large;
+    const below = section + (pending ?? 0);
+    if (large === 8) {
+      total = (total + myriad + below || 1) * 1e8;
+      myriad = 0;
     } else {
-      total += (section + number || 1) * large;
+      myriad += (below || 1) * 1e4;
     }
     section = 0;
-    number = 0;
-    seenDigit = false;
+    pending = undefined;
+    afterZero = false;
+    lastUnit = large;
   }
-  return total + section + number;
+  if (pending !== undefined) {
+    const last = chars.at(-2);
+    const abbreviated = !afterZero && last !== undefined && lastUnit > 1 && !(last in DIGITS);
+    section += abbreviated ? pending * 10 ** (lastUnit - 1) : pending;
+  }
+  return total + myriad + section;
+}
+
+function parseChinese(s: string): number | undefined {
+  if (s === '') return undefined;
+  const hasUnit = [...s].some((c) => c in SMALL_UNITS || c in LARGE_UNITS);
+  return hasUnit ? parseWithUnits(s) : parseDigitByDigit(s);
+}
+
+const ARABIC_WITH_UNITS = /^(\d+(?:\.\d+)?)([十百千万亿]*)$/;
+const CHINESE_DECIMAL = /^([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)([十百千万亿]*)$/;
+
+function unitExponent(units: string): number {
+  let exponent = 0;
+  for (const unit of units) exponent += SMALL_UNITS[unit] ?? LARGE_UNITS[unit] ?? 0;
+  return exponent;
 }
 
 /**
- * The value of a number written in any of the forms above, or undefined.
+ * The value of a number written in any of the forms above, or undefined when the string is not
+ * a number. Mixed forms are handled here, so callers can pass `1.5万` or `2万亿` as written.
  *
  * @example parseChineseNumber('一百二十亿') // 12000000000
  * @example parseChineseNumber('1.5万') // 15000
  * @example parseChineseNumber('二〇二〇') // 2020
+ * @example parseChineseNumber('１，０００') // 1000
  */
 export function parseChineseNumber(input: string): number | undefined {
   const s = toHalfWidth(input.trim()).replace(/[,，\s]/g, '');
   if (s === '') return undefined;
-  const mixed = /^(\d+(?:\.\d+)?)([十百千万亿]*)$/.exec(s);
-  if (mixed) {
-    let value = Number(mixed[1]);
-    for (const unit of mixed[2] ?? '') value *= SMALL_UNITS[unit] ?? LARGE_UNITS[unit] ?? 1;
-    return value;
-  }
-  const decimal = /^([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)([万亿]*)$/.exec(s);
+  const mixed = ARABIC_WITH_UNITS.exec(s);
+  if (mixed) return scaleByPowerOfTen(Number(mixed[1]), unitExponent(mixed[2] ?? ''));
+  const decimal = CHINESE_DECIMAL.exec(s);
   if (decimal) {
-    const whole = parseChinese(decimal[1] as string);
-    const fraction = Number(`0.${[...(decimal[2] as string)].map((c) => DIGITS[c]).join('')}`);
+    const whole = parseChinese(decimal[1] ?? '');
     if (whole === undefined) return undefined;
-    let value = whole + fraction;
-    for (const unit of decimal[3] ?? '') value *= LARGE_UNITS[unit] ?? 1;
-    return value;
+    const fraction = [...(decimal[2] ?? '')].map((c) => DIGITS[c] ?? 0).join('');
+    return scaleByPowerOfTen(Number(`${whole}.${fraction}`), unitExponent(decimal[3] ?? ''));
   }
   return parseChinese(s);
 }
