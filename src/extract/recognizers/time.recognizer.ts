@@ -1,61 +1,60 @@
 import { parseChineseNumber } from '../../core/chinese-numerals.js';
 import type { TimeMention } from '../../core/types.js';
+import { normalizeWidth } from './numeric-shared.js';
 
 export interface TimeContext {
   /** Publication date `YYYY-MM-DD`: year-less and relative dates are resolved against it. */
   published?: string;
 }
 
-const Y = '((?:19|20)[0-9０-９]{2}|[〇零一二三四五六七八九]{4})';
-const M = '([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])';
-const D = '([0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])';
-const S = '\\s*';
-const TO = `${S}[至到—–~～\\-－]${S}`;
+const YEAR = '((?:19|20)\\d{2}|[一二][〇零一二三四五六七八九]{3})';
+const MONTH = '(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
+const DAY =
+  '(3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
+const SP = '\\s{0,3}';
+const TO = '\\s{0,2}(?:至|到|[-~—–―〜]{1,2})\\s{0,2}';
 
-/** One pattern per form, tried in order at each position; the first and longest wins. */
-const PATTERNS: Array<{ name: string; re: RegExp }> = [
-  {
-    name: 'plan',
-    re: /[“"]?(十[一二三四五六七八九]|[一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|以来|末)?/y,
-  },
-  { name: 'yearRange', re: new RegExp(`${Y}${S}年?${TO}${Y}${S}年`, 'y') },
-  { name: 'monthRange', re: new RegExp(`${Y}${S}年${S}${M}${S}月${TO}${M}${S}月`, 'y') },
-  {
-    name: 'dayRange',
-    re: new RegExp(`(?:${Y}${S}年${S})?${M}${S}月${S}${D}${S}[日号]${TO}${D}${S}[日号]`, 'y'),
-  },
-  { name: 'quarter', re: new RegExp(`${Y}${S}年${S}第?([一二三四1-4])季度`, 'y') },
-  { name: 'half', re: new RegExp(`(?:${Y}${S}年|(今年|去年|明年))${S}([上下])半年`, 'y') },
-  { name: 'date', re: new RegExp(`${Y}${S}年${S}${M}${S}月(?:${S}${D}${S}[日号])?(?:(底)|(初))?`, 'y') },
-  {
-    name: 'numericDate',
-    re: /((?:19|20)\d{2})([./-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![0-9])/y,
-  },
-  { name: 'year', re: new RegExp(`${Y}${S}年(?:(底)|(初))?(?![0-9度])`, 'y') },
-  { name: 'monthDay', re: new RegExp(`${M}${S}月${S}${D}${S}[日号]`, 'y') },
-  {
-    name: 'relativeMonth',
-    re: new RegExp(`(今年|去年|明年)${S}${M}${S}月(?:份|底|初|中旬|上旬|下旬)?`, 'y'),
-  },
-  { name: 'month', re: new RegExp(`${M}${S}月(份|底|初|中旬|上旬|下旬|[，,])`, 'y') },
-  { name: 'relative', re: /(今年底|今年年底|今年初|今年|去年底|去年|明年|年内|本月|当月|年底)/y },
-];
+const sticky = (source: string) => new RegExp(source, 'y');
 
-const STARTS = /[0-9０-９〇零一二三四五六七八九十“"今去明年本当]/;
+const NUMERIC_DATE = /((?:19|20)\d{2})([./-])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d])/y;
+const YEAR_RANGE_BARE = sticky(`${YEAR}${TO}${YEAR}${SP}年(度)?`);
+/** 2016、2018和2020年: each year of the list is a year. */
+const YEAR_IN_LIST = sticky(`((?:19|20)\\d{2})(?=(?:\\s{0,2}[、，,和及与]\\s{0,2}(?:19|20)\\d{2})+${SP}年)`);
+const DECADE = sticky(`((?:19|20)\\d0)${SP}年代`);
+const YEAR_AT = sticky(`${YEAR}${SP}年(?![代纪龄级轻])`);
+const HALF = sticky(`${SP}([上下])半年`);
+const QUARTER = sticky(`${SP}(前)?第?([一二三四两1-4])${SP}季度|${SP}[Qq]([1-4])(?![\\d])`);
+/** 底/末/初 after a year; 初步 and 初期 are not the beginning of the year. */
+const EDGE = /(?:年)?(底|末|初)(?![步期次级衷心始])/y;
+const YEAR_DU = /度/y;
+const MONTH_RANGE_BARE = sticky(`${SP}${MONTH}${TO}${MONTH}${SP}月`);
+const MONTH_AT = sticky(`${SP}${MONTH}${SP}月`);
+const DAY_RANGE_BARE = sticky(`${SP}${DAY}${TO}${DAY}${SP}[日号]`);
+const DAY_AT = sticky(`${SP}${DAY}${SP}[日号]`);
+const MONTH_SUFFIX = /份|底|末|初(?![步期次])|上旬|中旬|下旬/y;
+const RANGE_TO = sticky(TO);
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
+const PLAN =
+  /([“"「『]?)(十[一二三四五六七八九]|[一二三四五六七八九十])五([”"」』]?)(规划|计划)?(期间|时期|末|初)?/y;
+const RELATIVE_YEAR = /(今年|去年|上年|明年|本年)(度)?/y;
+const CONTEXT_YEAR = /(同年|当年|次年|翌年)/y;
+const STANDALONE = /(年底|年末|年初|年内|上半年|下半年|前三季度|第?[一二三四]季度)/y;
+const RELATIVE_MONTH = /(本月|上个?月|下个?月)/y;
 
-function num(s: string | undefined): number {
-  return s === undefined ? Number.NaN : (parseChineseNumber(s) ?? Number.NaN);
-}
-
-/** The first year of the nth five-year plan: 1953, 1958, then from 1966 every five years. */
-export function fiveYearPlanStart(n: number): number {
-  if (n <= 2) return 1953 + 5 * (n - 1);
-  return 1966 + 5 * (n - 3);
-}
+/** Characters before a 年 that make it part of another word: 近年, 三年内, 全年, 青年, 当年底. */
+const YEAR_WORD_BEFORE =
+  /[\d零〇一二两三四五六七八九十百千万几数多近每全当同该本半今去明前后次首新些周成通童青少老中末晚早历往逐连隔跨整常丰学财翌长终某哪那这上下元以马]/;
+/** Characters before 今年, 去年 … that make them part of another word: 如今年轻, 过去年代, 说明年度. */
+const RELATIVE_WORD_BEFORE: Readonly<Record<string, RegExp>> = {
+  今年: /[如迄而现古]/,
+  去年: /[过失除回出进上下]/,
+  上年: /[以向往马之]/,
+  明年: /[说证表声阐发光透文英神分查鲜照]/,
+  本年: /[基成资日版根样脚课账标范剧文]/,
+};
+const CHINESE_NUMERAL = /[零〇一二两三四五六七八九十百千万亿]/;
+const CLAUSE_END = /[。！？!?；;\n]/;
+const STARTS = /[\d〇零一二三四五六七八九十“"「『今去上明本同当次翌年下前第]/;
 
 interface Published {
   year: number;
@@ -63,16 +62,30 @@ interface Published {
   day: number;
 }
 
-function parsePublished(published: string | undefined): Published | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
-  if (!match) return undefined;
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+/** A point in time at the precision written: year, year-month or a full date. */
+interface Point {
+  y: number;
+  m?: number;
+  d?: number;
+  end: number;
+  /** The year was not written in the text. */
+  filled?: boolean;
 }
 
-/** A date without a year is in the publication year, unless that puts it months ahead of it. */
-function yearFor(month: number, day: number, published: Published): number {
-  const monthsAhead = month - published.month + (day > published.day ? 0.01 : 0);
-  return monthsAhead > 3 ? published.year - 1 : published.year;
+interface Found {
+  value: string;
+  end: number;
+  relative?: boolean;
+  /** A year the text wrote, which 年底, 同年 … written after it refer to. */
+  anchor?: number;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function num(s: string | undefined): number {
+  return s === undefined ? Number.NaN : (parseChineseNumber(s) ?? Number.NaN);
 }
 
 function validMonth(m: number): boolean {
@@ -83,154 +96,373 @@ function validDay(d: number): boolean {
   return d >= 1 && d <= 31;
 }
 
-function value(
-  name: string,
-  g: string[],
-  published: Published | undefined,
-): { value: string; relative?: boolean } | undefined {
-  switch (name) {
-    case 'plan': {
-      const start = fiveYearPlanStart(num(g[1]));
-      return { value: `${start}/${start + 4}` };
+function format(p: Point): string {
+  if (p.m === undefined) return String(p.y);
+  if (p.d === undefined) return `${p.y}-${pad(p.m)}`;
+  return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
+}
+
+function before(a: Point, b: Point): boolean {
+  if (a.y !== b.y) return a.y < b.y;
+  if (a.m === undefined || b.m === undefined) return false;
+  if (a.m !== b.m) return a.m < b.m;
+  if (a.d === undefined || b.d === undefined) return false;
+  return a.d < b.d;
+}
+
+/**
+ * The first year of the nth five-year plan. The first two ran from 1953 and 1958; after the
+ * readjustment years 1963–1965 the third began in 1966, and every plan since has followed the
+ * last: 十三五 is 2016–2020.
+ */
+export function fiveYearPlanStart(n: number): number {
+  return n <= 2 ? 1953 + 5 * (n - 1) : 1966 + 5 * (n - 3);
+}
+
+function parsePublished(published: string | undefined): Published | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
+  if (!match) return undefined;
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The year of a date written without one: the publication year, unless that puts the date more
+ * than about three months after publication: news reports what has happened.
+ */
+function yearFor(month: number, day: number, published: Published): number {
+  const candidate = Date.UTC(published.year, month - 1, day);
+  const pub = Date.UTC(published.year, published.month - 1, published.day);
+  return candidate - pub > 92 * DAY_MS ? published.year - 1 : published.year;
+}
+
+function exec(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(s);
+}
+
+/** Month and day after a written year or a year-less start; undefined when no month is written. */
+function monthDay(s: string, at: number): { m: number; d?: number; end: number } | undefined {
+  const month = exec(MONTH_AT, s, at);
+  if (!month) return undefined;
+  const m = num(month[1]);
+  if (!validMonth(m)) return undefined;
+  const day = exec(DAY_AT, s, at + month[0].length);
+  if (day && validDay(num(day[1]))) {
+    return { m, d: num(day[1]), end: at + month[0].length + day[0].length };
+  }
+  return { m, end: at + month[0].length };
+}
+
+/** A year, month or date with its year written: 2019年, 2019 年 10 月, 二〇二〇年十二月十五日, 2020.12.15. */
+function explicitPoint(s: string, at: number): Point | undefined {
+  const numeric = exec(NUMERIC_DATE, s, at);
+  if (numeric) {
+    return { y: num(numeric[1]), m: num(numeric[3]), d: num(numeric[4]), end: at + numeric[0].length };
+  }
+  const year = exec(YEAR_AT, s, at);
+  if (!year) return undefined;
+  const y = num(year[1]);
+  const end = at + year[0].length;
+  const md = monthDay(s, end);
+  if (!md) return { y, end };
+  const point: Point = { y, m: md.m, end: md.end };
+  if (md.d !== undefined) point.d = md.d;
+  return point;
+}
+
+/** The end of `A至B` after point `a`, with the parts of B that are not written taken from A. */
+function rangeEnd(s: string, a: Point): Point | undefined {
+  const to = exec(RANGE_TO, s, a.end);
+  if (!to) return undefined;
+  const at = a.end + to[0].length;
+  let b = explicitPoint(s, at);
+  if (!b && a.m !== undefined) {
+    const md = monthDay(s, at);
+    if (md) {
+      b = { y: a.y, m: md.m, end: md.end, filled: true };
+      if (md.d !== undefined) b.d = md.d;
     }
-    case 'yearRange': {
-      const a = num(g[1]);
-      const b = num(g[2]);
-      return b > a ? { value: `${a}/${b}` } : undefined;
+  }
+  if (!b && a.d !== undefined) {
+    const day = exec(DAY_AT, s, at);
+    if (day && validDay(num(day[1]))) {
+      b = { y: a.y, m: a.m, d: num(day[1]), end: at + day[0].length, filled: true };
     }
-    case 'monthRange': {
-      const y = num(g[1]);
-      const a = num(g[2]);
-      const b = num(g[3]);
-      return validMonth(a) && validMonth(b) && b > a ? { value: `${y}-${pad(a)}/${y}-${pad(b)}` } : undefined;
+  }
+  if (!b) return undefined;
+  // 12月30日至1月2日 crosses into the next year.
+  if (!before(a, b) && b.filled && b.m !== undefined && a.m !== undefined && b.m < a.m) b.y += 1;
+  return before(a, b) ? b : undefined;
+}
+
+/** What may follow a year and is more than a month: 上半年, 第一季度, 前三季度, 底, 初, 4-6月. */
+function afterYear(s: string, y: number, at: number): Found | undefined {
+  const half = exec(HALF, s, at);
+  if (half) {
+    const end = at + half[0].length;
+    return { value: half[1] === '上' ? `${y}-01/${y}-06` : `${y}-07/${y}-12`, end };
+  }
+  const quarter = exec(QUARTER, s, at);
+  if (quarter) {
+    const q = num(quarter[2] ?? quarter[3]);
+    if (q >= 1 && q <= 4) {
+      const first = quarter[1] ? 1 : q * 3 - 2;
+      return { value: `${y}-${pad(first)}/${y}-${pad(q * 3)}`, end: at + quarter[0].length };
     }
-    case 'dayRange': {
-      const m = num(g[2]);
-      const a = num(g[3]);
-      const b = num(g[4]);
-      if (!validMonth(m) || !validDay(a) || !validDay(b) || b <= a) return undefined;
-      const explicit = g[1] !== undefined;
-      if (!explicit && !published) return undefined;
-      const y = explicit ? num(g[1]) : yearFor(m, a, published as Published);
-      const result = { value: `${y}-${pad(m)}-${pad(a)}/${y}-${pad(m)}-${pad(b)}` };
-      return explicit ? result : { ...result, relative: true };
+  }
+  const edge = exec(EDGE, s, at);
+  if (edge) return { value: edge[1] === '初' ? `${y}-01` : `${y}-12`, end: at + edge[0].length };
+  const months = exec(MONTH_RANGE_BARE, s, at);
+  if (months) {
+    const a = num(months[1]);
+    const b = num(months[2]);
+    if (validMonth(a) && validMonth(b) && a < b) {
+      return { value: `${y}-${pad(a)}/${y}-${pad(b)}`, end: at + months[0].length };
     }
-    case 'quarter': {
-      const y = num(g[1]);
-      const q = num(g[2]);
-      if (!(q >= 1 && q <= 4)) return undefined;
-      return { value: `${y}-${pad(q * 3 - 2)}/${y}-${pad(q * 3)}` };
-    }
-    case 'half': {
-      let y = num(g[1]);
-      const relative = g[2];
-      if (relative) {
-        if (!published) return undefined;
-        y = published.year + (relative === '去年' ? -1 : relative === '明年' ? 1 : 0);
+  }
+  return undefined;
+}
+
+/** What follows a point once its year is known: 15-16日, 至6月, 至16日, 份, 底, 中旬. */
+function afterMonth(s: string, p: Point): Found {
+  if (p.d === undefined && p.m !== undefined) {
+    const days = exec(DAY_RANGE_BARE, s, p.end);
+    if (days) {
+      const a = num(days[1]);
+      const b = num(days[2]);
+      if (validDay(a) && validDay(b) && a < b) {
+        const ym = `${p.y}-${pad(p.m)}`;
+        return { value: `${ym}-${pad(a)}/${ym}-${pad(b)}`, end: p.end + days[0].length };
       }
-      const first = g[3] === '上';
-      const result = { value: first ? `${y}-01/${y}-06` : `${y}-07/${y}-12` };
-      return relative ? { ...result, relative: true } : result;
     }
-    case 'date': {
-      const y = num(g[1]);
-      const m = num(g[2]);
-      if (!validMonth(m)) return { value: String(y) };
-      if (g[3] === undefined) return { value: `${y}-${pad(m)}` };
-      const d = num(g[3]);
-      return validDay(d) ? { value: `${y}-${pad(m)}-${pad(d)}` } : { value: `${y}-${pad(m)}` };
-    }
-    case 'numericDate':
-      return { value: `${g[1]}-${pad(num(g[3]))}-${pad(num(g[4]))}` };
-    case 'year': {
-      const y = num(g[1]);
-      return g[2] ? { value: `${y}-12` } : { value: String(y) };
-    }
-    case 'monthDay': {
-      if (!published) return undefined;
-      const m = num(g[1]);
-      const d = num(g[2]);
-      if (!validMonth(m) || !validDay(d)) return undefined;
-      return { value: `${yearFor(m, d, published)}-${pad(m)}-${pad(d)}`, relative: true };
-    }
-    case 'relativeMonth': {
-      if (!published) return undefined;
-      const m = num(g[2]);
-      if (!validMonth(m)) return undefined;
-      const y = published.year + (g[1] === '去年' ? -1 : g[1] === '明年' ? 1 : 0);
-      return { value: `${y}-${pad(m)}`, relative: true };
-    }
-    case 'month': {
-      if (!published) return undefined;
-      const m = num(g[1]);
-      if (!validMonth(m)) return undefined;
-      return { value: `${yearFor(m, 1, published)}-${pad(m)}`, relative: true };
-    }
-    case 'relative': {
-      if (!published) return undefined;
-      const y = published.year;
-      const word = g[1] as string;
-      const map: Record<string, string> = {
-        今年底: `${y}-12`,
-        今年年底: `${y}-12`,
-        年底: `${y}-12`,
-        今年初: `${y}-01`,
-        今年: String(y),
-        年内: String(y),
-        去年底: `${y - 1}-12`,
-        去年: String(y - 1),
-        明年: String(y + 1),
-        本月: `${y}-${pad(published.month)}`,
-        当月: `${y}-${pad(published.month)}`,
+  }
+  const b = rangeEnd(s, p);
+  if (b) return { value: `${format(p)}/${format(b)}`, end: b.end };
+  if (p.m !== undefined && p.d === undefined) {
+    const suffix = exec(MONTH_SUFFIX, s, p.end);
+    if (suffix) return { value: format(p), end: p.end + suffix[0].length };
+  }
+  return { value: format(p), end: p.end };
+}
+
+/** A mention that starts with a written year (or a numeric date). */
+function explicitAt(s: string, i: number): Found | undefined {
+  const range = exec(YEAR_RANGE_BARE, s, i);
+  if (range) {
+    const a = num(range[1]);
+    const b = num(range[2]);
+    if (a < b) return { value: `${a}/${b}`, end: i + range[0].length };
+  }
+  const listed = exec(YEAR_IN_LIST, s, i);
+  if (listed) return { value: listed[1] ?? '', end: i + listed[0].length, anchor: num(listed[1]) };
+  const decade = exec(DECADE, s, i);
+  if (decade) {
+    const y = num(decade[1]);
+    return { value: `${y}/${y + 9}`, end: i + decade[0].length };
+  }
+  const point = explicitPoint(s, i);
+  if (!point) return undefined;
+  if (point.m === undefined) {
+    const special = afterYear(s, point.y, point.end);
+    if (special) return { ...special, anchor: point.y };
+    const du = exec(YEAR_DU, s, point.end);
+    if (du) point.end += 1;
+  }
+  return { ...afterMonth(s, point), anchor: point.y };
+}
+
+/** 十三五, “十三五”期间, 十四五规划: the nth five-year plan, computed from n. */
+function planAt(s: string, i: number): Found | undefined {
+  const plan = exec(PLAN, s, i);
+  if (!plan) return undefined;
+  const [whole, open, number, close, named, period] = plan;
+  const n = num(number);
+  const quoted = Boolean(open && close);
+  if (!quoted && !named && !period && !(n >= 11 && !open && !close)) return undefined;
+  if (open && !close) return undefined;
+  if (!Number.isFinite(n) || n < 1) return undefined;
+  const start = fiveYearPlanStart(n);
+  const value =
+    period === '末' ? String(start + 4) : period === '初' ? String(start) : `${start}/${start + 4}`;
+  return { value, end: i + whole.length };
+}
+
+/**
+ * Scans the text once, left to right; at each position the longest reading wins and the scan
+ * goes on after it, so a full date is one mention, not a date, a month and a year.
+ */
+class TimeScanner {
+  private readonly s: string;
+  private readonly published: Published | undefined;
+  private anchor: { year: number; end: number } | undefined;
+
+  constructor(
+    private readonly text: string,
+    published: string | undefined,
+  ) {
+    this.s = normalizeWidth(text);
+    this.published = parsePublished(published);
+  }
+
+  scan(): TimeMention[] {
+    const mentions: TimeMention[] = [];
+    const s = this.s;
+    let i = 0;
+    while (i < s.length) {
+      if (!STARTS.test(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      const found = this.at(i);
+      if (!found || found.end <= i) {
+        i++;
+        continue;
+      }
+      const mention: TimeMention = {
+        text: this.text.slice(i, found.end),
+        value: found.value,
+        span: { start: i, end: found.end },
       };
-      const resolved = map[word];
-      return resolved ? { value: resolved, relative: true } : undefined;
+      if (found.relative) mention.relative = true;
+      mentions.push(mention);
+      if (found.anchor !== undefined) this.anchor = { year: found.anchor, end: found.end };
+      i = found.end;
     }
-    default:
-      return undefined;
+    return mentions;
+  }
+
+  private at(i: number): Found | undefined {
+    const s = this.s;
+    const c = s.charAt(i);
+    const previous = s.charAt(i - 1);
+    if (/\d/.test(c)) {
+      if (/[\d.A-Za-z第]/.test(previous)) return undefined;
+      return explicitAt(s, i) ?? this.yearless(i);
+    }
+    if (CHINESE_NUMERAL.test(c) || /[“"「『]/.test(c)) {
+      if (CHINESE_NUMERAL.test(previous) || previous === '第') return undefined;
+      return planAt(s, i) ?? explicitAt(s, i) ?? this.yearless(i) ?? this.relative(i);
+    }
+    return this.relative(i);
+  }
+
+  /**
+   * The year written earlier in the same clause, which 年底, 年内, 上半年 … refer to
+   * (2019年开工，年底竣工). Year-less dates do not use it: in news a date in a sentence about an
+   * earlier year is still the date of the report.
+   */
+  private clauseYear(i: number): number | undefined {
+    const anchor = this.anchor;
+    if (!anchor || i - anchor.end > 120) return undefined;
+    return CLAUSE_END.test(this.s.slice(anchor.end, i)) ? undefined : anchor.year;
+  }
+
+  /** 12月15日, 12月15日至16日, 6月底 … in the publication's year. */
+  private yearless(i: number): Found | undefined {
+    const s = this.s;
+    if (/(?:每|逐)年?$/.test(s.slice(Math.max(0, i - 2), i))) return undefined;
+    const md = monthDay(s, i);
+    if (!md) return undefined;
+    if (!this.published) return undefined;
+    const y = yearFor(md.m, md.d ?? 1, this.published);
+    const point: Point = { y, m: md.m, end: md.end, filled: true };
+    if (md.d !== undefined) point.d = md.d;
+    const found = afterMonth(s, point);
+    if (found.end === md.end && md.d === undefined && !this.isMonthAlone(i, md.end)) return undefined;
+    return { ...found, relative: true };
+  }
+
+  /** A month written alone (4月) is a time when it is in figures or ends the phrase (十二月，). */
+  private isMonthAlone(i: number, end: number): boolean {
+    if (/\d/.test(this.s.charAt(i))) return !/[\d个]/.test(this.s.charAt(end));
+    return /[，、。；：,;:\s起至到以开的]/.test(this.s.charAt(end));
+  }
+
+  private relative(i: number): Found | undefined {
+    const s = this.s;
+    const previous = s.charAt(i - 1);
+    const published = this.published;
+
+    const context = exec(CONTEXT_YEAR, s, i);
+    if (context && this.anchor && i - this.anchor.end < 2000) {
+      const y = this.anchor.year + (context[1] === '次年' || context[1] === '翌年' ? 1 : 0);
+      const md = monthDay(s, i + context[0].length);
+      if (md) {
+        const point: Point = { y, m: md.m, end: md.end };
+        if (md.d !== undefined) point.d = md.d;
+        return { ...afterMonth(s, point), relative: true };
+      }
+      if (context[1] !== '当年') return { value: String(y), end: i + context[0].length, relative: true };
+    }
+    if (!published) return undefined;
+
+    const year = exec(RELATIVE_YEAR, s, i);
+    if (year) {
+      const word = year[1] ?? '';
+      const next = s.charAt(i + year[0].length);
+      const isWord = !RELATIVE_WORD_BEFORE[word]?.test(previous) && !/[轻纪龄级华鉴]/.test(next);
+      if (isWord && (word !== '本年' || year[2] || /[内底末初]/.test(next))) {
+        const y = published.year + (word === '去年' || word === '上年' ? -1 : word === '明年' ? 1 : 0);
+        return { ...this.afterRelativeYear(y, i + year[0].length), relative: true };
+      }
+    }
+
+    const standalone = exec(STANDALONE, s, i);
+    const afterStandalone = standalone ? s.charAt(i + standalone[0].length) : '';
+    if (standalone && !YEAR_WORD_BEFORE.test(previous) && !/[步期次级]/.test(afterStandalone)) {
+      const y = this.clauseYear(i) ?? published.year;
+      const word = standalone[1] ?? '';
+      const end = i + standalone[0].length;
+      if (word === '年内') return { value: String(y), end, relative: true };
+      if (word === '年初') return { value: `${y}-01`, end, relative: true };
+      if (word === '年底' || word === '年末') return { value: `${y}-12`, end, relative: true };
+      const found = afterYear(s, y, i);
+      if (found) return { ...found, relative: true };
+    }
+
+    const month = exec(RELATIVE_MONTH, s, i);
+    if (month && !/[以之马基成]/.test(previous)) {
+      const word = month[1] ?? '';
+      const shift = word === '本月' ? 0 : word.startsWith('上') ? -1 : 1;
+      const index = published.year * 12 + published.month - 1 + shift;
+      const value = `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+      return { value, end: i + month[0].length, relative: true };
+    }
+    return undefined;
+  }
+
+  /** 今年, 今年底, 今年上半年, 去年12月, 明年一季度. */
+  private afterRelativeYear(y: number, end: number): Found {
+    const s = this.s;
+    const special = afterYear(s, y, end);
+    if (special) return special;
+    const md = monthDay(s, end);
+    if (md) {
+      const point: Point = { y, m: md.m, end: md.end };
+      if (md.d !== undefined) point.d = md.d;
+      return afterMonth(s, point);
+    }
+    return { value: String(y), end };
   }
 }
 
 /**
- * Dates, months, years, ranges and periods, at the precision the text gives, with year-less and
- * relative dates resolved against the publication date. Vague phrases (近年来, 近日) are not times.
+ * Dates, months, years, ranges and periods at the precision the text gives. Year-less dates take
+ * the publication year (the year before when that would put them more than three months after
+ * publication); 今年, 本月 … are resolved against the publication date, 年底, 年内 and 上半年
+ * against a year written earlier in the clause or else the publication's. Both kinds carry
+ * `relative: true` and are left out when there is nothing to resolve them against. Durations (3年,
+ * 两年来) and vague phrases (近年来, 近日, 日前) are not times.
  *
- * @example recognizeTimes('12月15日，双方签约', { published: '2020-12-16' }) // 12月15日 → 2020-12-15
- * @example recognizeTimes('“十三五”期间') // “十三五”期间 → 2016/2020
- * @example recognizeTimes('2019 年 10 月') // 2019-10
+ * @example recognizeTimes('12月15日，双方签约', { published: '2020-12-16' })
+ * // [{ text: '12月15日', value: '2020-12-15', span: { start: 0, end: 6 }, relative: true }]
+ * @example recognizeTimes('“十三五”期间，双方共建平台', {})
+ * // [{ text: '“十三五”期间', value: '2016/2020', span: { start: 0, end: 7 } }]
+ * @example recognizeTimes('于 2019 年 10 月进行试验', {})
+ * // [{ text: '2019 年 10 月', value: '2019-10', span: { start: 2, end: 12 } }]
  */
 export function recognizeTimes(text: string, context: TimeContext = {}): TimeMention[] {
-  const published = parsePublished(context.published);
-  const mentions: TimeMention[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (!STARTS.test(text.charAt(i)) || /[0-9０-９]/.test(text.charAt(i - 1))) {
-      i++;
-      continue;
-    }
-    let matched = false;
-    for (const { name, re } of PATTERNS) {
-      re.lastIndex = i;
-      const match = re.exec(text);
-      if (!match) continue;
-      if (name === 'plan' && !/[“"期时规以末]/.test(match[0]) && !/^十[一二三四五六七八九]五$/.test(match[0]))
-        continue;
-      if (name === 'relative' && match[0] === '年底' && /[0-9０-９年]/.test(text.charAt(i - 1))) continue;
-      const resolved = value(name, match as unknown as string[], published);
-      if (!resolved) continue;
-      const written = match[0].replace(/[，,]$/, '');
-      const mention: TimeMention = {
-        text: written,
-        value: resolved.value,
-        span: { start: i, end: i + written.length },
-      };
-      if (resolved.relative) mention.relative = true;
-      mentions.push(mention);
-      i += written.length;
-      matched = true;
-      break;
-    }
-    if (!matched) i++;
-  }
-  return mentions;
+  return new TimeScanner(text, context.published).scan();
 }
