@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumber, toHalfWidth } from './chinese-numerals.js';
+import { parseChineseNumber, scaleByPowerOfTen, toHalfWidth } from './chinese-numerals.js';
 
 describe('parseChineseNumber', () => {
   it('reads plain Arabic digits', () => {
@@ -91,5 +91,45 @@ describe('toHalfWidth', () => {
 
   it('leaves Chinese characters and ASCII alone', () => {
     expect(toHalfWidth('2020年12月')).toBe('2020年12月');
+  });
+});
+
+describe('parseChineseNumber: colloquial and invalid forms', () => {
+  it('reads a trailing digit after a unit as the next lower unit: 一万五, 三千五, 两百五', () => {
+    expect(parseChineseNumber('一万五')).toBe(15_000);
+    expect(parseChineseNumber('三千五')).toBe(3500);
+    expect(parseChineseNumber('两百五')).toBe(250);
+  });
+
+  it('keeps 十五 as fifteen', () => {
+    expect(parseChineseNumber('十五')).toBe(15);
+  });
+
+  it('rejects two digits in a row between units: 十三五', () => {
+    expect(parseChineseNumber('十三五')).toBeUndefined();
+  });
+
+  it('scales decimals exactly: 2.3亿 and 三点零五亿', () => {
+    expect(parseChineseNumber('2.3亿')).toBe(230_000_000);
+    expect(parseChineseNumber('三点零五亿')).toBe(305_000_000);
+  });
+
+  it('reads 亿 and 万 alone as one of them', () => {
+    expect(parseChineseNumber('亿')).toBe(1e8);
+    expect(parseChineseNumber('万')).toBe(1e4);
+  });
+
+  it('reads 二十万零五百', () => {
+    expect(parseChineseNumber('二十万零五百')).toBe(200_500);
+  });
+});
+
+describe('scaleByPowerOfTen', () => {
+  it('scales in decimal: 2.3 × 10^8', () => {
+    expect(scaleByPowerOfTen(2.3, 8)).toBe(230_000_000);
+  });
+
+  it('leaves a value alone at exponent 0', () => {
+    expect(scaleByPowerOfTen(1.5, 0)).toBe(1.5);
   });
 });

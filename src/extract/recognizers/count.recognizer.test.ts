@@ -126,3 +126,70 @@ describe('recognizeCounts', () => {
     ]);
   });
 });
+
+describe('recognizeCounts: measure words, nouns and what is not a count', () => {
+  it('reads 10余家 as over', () => {
+    expect(only('10余家')).toMatchObject({ value: 10, unit: '家', qualifier: 'over' });
+  });
+
+  it('stops the noun before a verb: 5家通过验收', () => {
+    expect(only('首批5家通过验收')).toMatchObject({ text: '5家', unit: '家' });
+  });
+
+  it('cuts the noun after its last head word: 100家企业申报', () => {
+    expect(only('100家企业申报')).toMatchObject({ unit: '家企业' });
+  });
+
+  it('reads 3位院士, 8所高校 and 2条生产线', () => {
+    expect(counts('3位院士、8所高校、2条生产线').map((m) => m.unit)).toEqual([
+      '位院士',
+      '所高校',
+      '条生产线',
+    ]);
+  });
+
+  it('reads 上千家企业 as over 1000', () => {
+    expect(only('上千家企业')).toMatchObject({ value: 1000, qualifier: 'over' });
+  });
+
+  it('reads 1.5万家 scaled by its unit', () => {
+    expect(only('1.5万家企业')).toMatchObject({ value: 15_000, unit: '家企业' });
+  });
+
+  it('reads 人次 as one measure word', () => {
+    expect(only('服务1000人次')).toMatchObject({ value: 1000, unit: '人次' });
+  });
+
+  it('does not read durations or percentage points: 3个月, 2个百分点', () => {
+    expect(counts('历时3个月，提高2个百分点')).toEqual([]);
+  });
+
+  it('does not read the session 十九届五中全会 as a count', () => {
+    expect(counts('党的十九届五中全会精神')).toEqual([]);
+  });
+
+  it('does not read a phase as a count: 一期工程, 二期项目', () => {
+    expect(counts('一期工程和二期项目')).toEqual([]);
+  });
+
+  it('does not read 新一轮 or 一批 as one thing', () => {
+    expect(counts('签署新一轮战略合作协议，落地一批重大项目')).toEqual([]);
+  });
+
+  it('does not read 十三五 or 唯一一家 as counts', () => {
+    expect(counts('十三五期间，唯一一家')).toEqual([]);
+  });
+
+  it('does not read units alone as numbers: 数十家, 千家万户', () => {
+    expect(counts('数十家单位，千家万户')).toEqual([]);
+  });
+
+  it('does not read word tails as measure words: 一次性, 一条龙, 两位数', () => {
+    expect(counts('一次性投入，一条龙服务，两位数增长')).toEqual([]);
+  });
+
+  it('reads the counts of the news page', () => {
+    const text = '已有科技型企业719家、高新技术企业59家、市级以上研发机构38家、科技服务机构50家';
+    expect(counts(text).map((m) => m.value)).toEqual([719, 59, 38, 50]);
+  });
+});

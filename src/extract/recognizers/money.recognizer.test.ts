@@ -199,3 +199,73 @@ describe('recognizeMoney', () => {
     ]);
   });
 });
+
+describe('recognizeMoney: more forms and what is not money', () => {
+  it('reads 1亿5000万元 as one amount', () => {
+    expect(only('1亿5000万元')).toMatchObject({ value: 150_000_000, qualifier: 'exact' });
+  });
+
+  it('reads 2.3亿 after 投资 exactly, without binary rounding', () => {
+    expect(only('投资2.3亿，建设基地')).toMatchObject({ text: '2.3亿', value: 230_000_000, currency: 'CNY' });
+  });
+
+  it('reads a bare amount a few words after the money word: 年产值可达到15亿', () => {
+    expect(only('年产值可达到15亿，')).toMatchObject({ text: '15亿', value: 1_500_000_000 });
+  });
+
+  it('reads 上亿元 and 过亿元 as over 100 million', () => {
+    expect(only('上亿元')).toMatchObject({ value: 1e8, qualifier: 'over' });
+    expect(only('营收过亿元')).toMatchObject({ text: '过亿元', value: 1e8, qualifier: 'over' });
+  });
+
+  it('reads 近百亿元 as about 10 billion', () => {
+    expect(only('近百亿元')).toMatchObject({ value: 1e10, qualifier: 'about' });
+  });
+
+  it('reads 千万元 with no digit as ten million', () => {
+    expect(only('投资千万元')).toMatchObject({ text: '千万元', value: 1e7 });
+  });
+
+  it('reads 美元, 日元, 英镑, 澳门元, 新台币 and 港币 as their currencies', () => {
+    const found = money('1万美元、2万日元、3万英镑、4万澳门元、5万新台币、6万港币').map((m) => m.currency);
+    expect(found).toEqual(['USD', 'JPY', 'GBP', 'MOP', 'TWD', 'HKD']);
+  });
+
+  it('reads a currency sign before the number: ￥1000', () => {
+    expect(only('￥1000')).toMatchObject({ value: 1000, currency: 'CNY' });
+  });
+
+  it('does not read 数亿元 or 十几亿元 as an amount', () => {
+    expect(money('数亿元，十几亿元，数百万元')).toEqual([]);
+  });
+
+  it('does not read 万元 in 每万元GDP能耗 as an amount', () => {
+    expect(money('每万元GDP能耗下降')).toEqual([]);
+  });
+
+  it('does not read 元 starting another word: 二元结构, 一元化', () => {
+    expect(money('二元结构，一元化管理')).toEqual([]);
+  });
+
+  it('does not read a bare amount that counts things: 投资企业2.3万家', () => {
+    expect(money('投资企业2.3万家')).toEqual([]);
+  });
+
+  it('does not read a bare amount outside a clause about money: 人口3000万', () => {
+    expect(money('全市人口3000万，')).toEqual([]);
+  });
+
+  it('does not read 通过 as the qualifier 过', () => {
+    expect(only('通过100万元资助')).toMatchObject({ text: '100万元', qualifier: 'exact' });
+  });
+
+  it('reads the amounts of the news page as the gold answers do', () => {
+    const text =
+      '落户科学城光大人工智能产业基地，总投资额超\n100亿元。项目达产后预计可实现年产值逾千亿元，预计年产值可达到15亿元。';
+    expect(money(text).map((m) => [m.value, m.qualifier])).toEqual([
+      [1e10, 'over'],
+      [1e11, 'over'],
+      [1.5e9, 'exact'],
+    ]);
+  });
+});

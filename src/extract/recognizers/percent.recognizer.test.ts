@@ -68,3 +68,45 @@ describe('recognizePercentages', () => {
     ]);
   });
 });
+
+describe('recognizePercentages: more forms', () => {
+  it('reads 以下 as under', () => {
+    expect(only('降至5%以下')).toMatchObject({ value: 5, qualifier: 'under' });
+  });
+
+  it('reads 近 as about', () => {
+    expect(only('占比近40%')).toMatchObject({ text: '近40%', qualifier: 'about' });
+  });
+
+  it('reads 逾 as over', () => {
+    expect(only('增长逾15%')).toMatchObject({ value: 15, qualifier: 'over' });
+  });
+
+  it('reads a negative percentage written with a minus sign', () => {
+    expect(only('同比-3.5%')).toMatchObject({ text: '-3.5%', value: -3.5 });
+  });
+
+  it('reads both ends of 30%-40% and does not take the dash as a minus sign', () => {
+    expect(percentages('30%-40%').map((m) => m.value)).toEqual([30, 40]);
+  });
+
+  it('reads the end of 30-40% as a positive 40', () => {
+    expect(only('30-40%')).toMatchObject({ text: '40%', value: 40 });
+  });
+
+  it('reads per mille as a tenth of a percent: 5‰ and 千分之五', () => {
+    expect(percentages('5‰，千分之五').map((m) => m.value)).toEqual([0.5, 0.5]);
+  });
+
+  it('reads 百分之12 with Arabic digits after 百分之', () => {
+    expect(only('百分之12')).toMatchObject({ value: 12 });
+  });
+
+  it('reads a space between the number and the sign', () => {
+    expect(only('增长 12 %')).toMatchObject({ text: '12 %', value: 12 });
+  });
+
+  it('does not read 最近 as the qualifier 近', () => {
+    expect(only('最近20%')).toMatchObject({ text: '20%', qualifier: 'exact' });
+  });
+});

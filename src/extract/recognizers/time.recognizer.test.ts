@@ -163,3 +163,142 @@ describe('recognizeTimes', () => {
     ]);
   });
 });
+
+describe('recognizeTimes: ranges, periods and relative words', () => {
+  it('reads 2016-2020年 with an ASCII hyphen as a year interval', () => {
+    expect(only('2016-2020年')).toEqual(['2016-2020年', '2016/2020']);
+  });
+
+  it('reads 2019年4月至6月 as a month interval, the second year taken from the first', () => {
+    expect(only('2019年4月至6月')).toEqual(['2019年4月至6月', '2019-04/2019-06']);
+  });
+
+  it('reads 2019年4-6月 with the first month written without 月', () => {
+    expect(only('2019年4-6月')).toEqual(['2019年4-6月', '2019-04/2019-06']);
+  });
+
+  it('reads 12月15-16日 with the first day written without 日', () => {
+    expect(only('12月15-16日')).toEqual(['12月15-16日', '2020-12-15/2020-12-16']);
+  });
+
+  it('moves the end of 12月30日至1月2日 into the next year', () => {
+    expect(only('12月30日至1月2日')).toEqual(['12月30日至1月2日', '2020-12-30/2021-01-02']);
+  });
+
+  it('reads 2019年4月至2020年6月 as one interval', () => {
+    expect(only('2019年4月至2020年6月')).toEqual(['2019年4月至2020年6月', '2019-04/2020-06']);
+  });
+
+  it('reads each year of the list 2016、2018和2020年', () => {
+    expect(times('2016、2018和2020年').map((m) => m.value)).toEqual(['2016', '2018', '2020']);
+  });
+
+  it('reads 1990年代 as the decade', () => {
+    expect(only('1990年代')).toEqual(['1990年代', '1990/1999']);
+  });
+
+  it('reads 2021年前三季度 as January to September', () => {
+    expect(only('2021年前三季度')).toEqual(['2021年前三季度', '2021-01/2021-09']);
+  });
+
+  it('reads 下半年 alone in the publication year', () => {
+    expect(only('下半年投产')).toEqual(['下半年', '2020-07/2020-12']);
+  });
+
+  it('resolves 明年 and 本月 against the publication date', () => {
+    expect(times('明年投产，本月签约').map((m) => m.value)).toEqual(['2021', '2020-12']);
+  });
+
+  it('resolves 上月 across the turn of the year', () => {
+    expect(only('上月签约', { published: '2021-01-10' })).toEqual(['上月', '2020-12']);
+  });
+
+  it('resolves 年底 against a year written earlier in the clause', () => {
+    const mentions = times('2019年开工，年底竣工', {});
+    expect(mentions.map((m) => m.value)).toEqual(['2019', '2019-12']);
+  });
+
+  it('resolves 同年10月 against the year written before it', () => {
+    expect(times('2018年4月签约。同年10月揭牌', {}).map((m) => m.value)).toEqual(['2018-04', '2018-10']);
+  });
+
+  it('flags resolved mentions as relative and written ones not', () => {
+    const [year, day] = times('2019年，12月15日');
+    expect(year?.relative).toBeUndefined();
+    expect(day?.relative).toBe(true);
+  });
+
+  it('emits no relative time without a publication date', () => {
+    expect(times('今年底投产，年内试点，去年签约', {})).toEqual([]);
+  });
+
+  it('reads 十二五 from its number and 九五计划 by its name', () => {
+    expect(only('“十二五”时期')).toEqual(['“十二五”时期', '2011/2015']);
+    expect(only('“九五”计划')).toEqual(['“九五”计划', '1996/2000']);
+  });
+
+  it('does not read 十五 or 二十五 as a plan', () => {
+    expect(times('十五家企业，二十五个项目')).toEqual([]);
+  });
+
+  it('does not read durations 3年, 十年 or 三年内 as times', () => {
+    expect(times('3年来，十年磨一剑，三年内完成')).toEqual([]);
+  });
+
+  it('does not read vague phrases as times: 近年来, 长期以来, 多年来, 近日, 日前', () => {
+    expect(times('近年来，长期以来，多年来，近日，日前')).toEqual([]);
+  });
+
+  it('does not read 2020年初步建成 as the beginning of 2020', () => {
+    expect(only('2020年初步建成')).toEqual(['2020年', '2020']);
+  });
+
+  it('does not read 如今年轻人 as this year', () => {
+    expect(times('如今年轻人')).toEqual([]);
+  });
+
+  it('does not resolve the yearly 每年3月 to one month', () => {
+    expect(times('每年3月举办')).toEqual([]);
+  });
+
+  it('does not read 3个月 as a month', () => {
+    expect(times('历时3个月')).toEqual([]);
+  });
+
+  it('reads full-width digits and keeps offsets into the original text', () => {
+    const [m] = times('于２０１９年１０月');
+    expect(m).toMatchObject({ text: '２０１９年１０月', value: '2019-10', span: { start: 1, end: 9 } });
+  });
+});
+
+describe('recognizeTimes on sentences from the seed documents', () => {
+  it('dates the news lead 12月15日 of a page published 2020-12-16', () => {
+    const text = '12月15日，重庆市人民政府与中国科学院在北京签署战略合作协议。';
+    expect(times(text).map((m) => [m.text, m.value])).toEqual([['12月15日', '2020-12-15']]);
+  });
+
+  it('reads a report sentence with a plan and two full dates', () => {
+    const text =
+      '“十三五”期间，中科院与重庆市签署两次合作协议，2016年4月21日，中科院与重庆市签署了协议；2020年12月15日，重庆市人民政府与中国科学院在北京签署新一轮战略合作协议。';
+    expect(times(text, { published: '2022-01-01' }).map((m) => [m.text, m.value])).toEqual([
+      ['“十三五”期间', '2016/2020'],
+      ['2016年4月21日', '2016-04-21'],
+      ['2020年12月15日', '2020-12-15'],
+    ]);
+  });
+
+  it('reads the years of a PDF line with spaces around 年', () => {
+    const text =
+      '2019 年首次出口德国市场。2016 年在法国进行了失重飞行试验；于 2019 年 10 月在我国进行首次失重飞行试验。';
+    expect(times(text, {}).map((m) => m.value)).toEqual(['2019', '2016', '2019-10']);
+  });
+
+  it('reads 今年底 and 年内 of the news page, and nothing in 近日 or 近年来', () => {
+    const text =
+      '近日，工作人员在綦江调试。该项目预计今年底投产。近年来，綦江区加快聚集。\n年内在该区实现政企业务试点';
+    expect(times(text).map((m) => [m.text, m.value])).toEqual([
+      ['今年底', '2020-12'],
+      ['年内', '2020'],
+    ]);
+  });
+});

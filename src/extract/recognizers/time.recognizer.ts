@@ -396,6 +396,21 @@ class TimeScanner {
       }
       if (context[1] !== '当年') return { value: String(y), end: i + context[0].length, relative: true };
     }
+
+    const standalone = exec(STANDALONE, s, i);
+    const afterStandalone = standalone ? s.charAt(i + standalone[0].length) : '';
+    if (standalone && !YEAR_WORD_BEFORE.test(previous) && !/[步期次级]/.test(afterStandalone)) {
+      const y = this.clauseYear(i) ?? published?.year;
+      if (y === undefined) return undefined;
+      const word = standalone[1] ?? '';
+      const end = i + standalone[0].length;
+      if (word === '年内') return { value: String(y), end, relative: true };
+      if (word === '年初') return { value: `${y}-01`, end, relative: true };
+      if (word === '年底' || word === '年末') return { value: `${y}-12`, end, relative: true };
+      const found = afterYear(s, y, i);
+      if (found) return { ...found, relative: true };
+    }
+
     if (!published) return undefined;
 
     const year = exec(RELATIVE_YEAR, s, i);
@@ -407,19 +422,6 @@ class TimeScanner {
         const y = published.year + (word === '去年' || word === '上年' ? -1 : word === '明年' ? 1 : 0);
         return { ...this.afterRelativeYear(y, i + year[0].length), relative: true };
       }
-    }
-
-    const standalone = exec(STANDALONE, s, i);
-    const afterStandalone = standalone ? s.charAt(i + standalone[0].length) : '';
-    if (standalone && !YEAR_WORD_BEFORE.test(previous) && !/[步期次级]/.test(afterStandalone)) {
-      const y = this.clauseYear(i) ?? published.year;
-      const word = standalone[1] ?? '';
-      const end = i + standalone[0].length;
-      if (word === '年内') return { value: String(y), end, relative: true };
-      if (word === '年初') return { value: `${y}-01`, end, relative: true };
-      if (word === '年底' || word === '年末') return { value: `${y}-12`, end, relative: true };
-      const found = afterYear(s, y, i);
-      if (found) return { ...found, relative: true };
     }
 
     const month = exec(RELATIVE_MONTH, s, i);
