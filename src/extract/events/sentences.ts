@@ -5,9 +5,16 @@ export interface Sentence extends Span {
   clauses: Span[];
 }
 
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n']);
-const CLAUSE_END = new Set(['；', ';']);
+const SENTENCE_END = /[。！？!?\n]/g;
+const CLAUSE_END = /[；;]/g;
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')']);
+const CONTENT = /\S/;
+
+/** Whether `text` holds anything but white space between `start` and `end`. */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (CONTENT.test(text.charAt(i))) return true;
+  return false;
+}
 
 /**
  * Splits text into sentences at 。！？ and line ends, keeping closing quotes with their sentence,
@@ -21,24 +28,29 @@ export function splitSentences(text: string): Sentence[] {
   let clauseStart = 0;
   let clauses: Span[] = [];
   const close = (end: number) => {
-    if (end > clauseStart && text.slice(clauseStart, end).trim() !== '')
-      clauses.push({ start: clauseStart, end });
+    if (end > clauseStart && hasContent(text, clauseStart, end)) clauses.push({ start: clauseStart, end });
     clauseStart = end;
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (CLAUSE_END.has(c)) close(i + 1);
-    if (!SENTENCE_END.has(c)) continue;
-    let end = i + 1;
+  const closeClausesBefore = (end: number) => {
+    CLAUSE_END.lastIndex = clauseStart;
+    for (let match = CLAUSE_END.exec(text); match && match.index < end; match = CLAUSE_END.exec(text)) {
+      close(match.index + 1);
+    }
+  };
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
+    let end = match.index + 1;
     while (end < text.length && CLOSERS.has(text.charAt(end))) end++;
+    closeClausesBefore(end);
     close(end);
-    if (text.slice(start, end).trim() !== '') sentences.push({ start, end, clauses });
+    if (hasContent(text, start, end)) sentences.push({ start, end, clauses });
     clauses = [];
     start = end;
     clauseStart = end;
-    i = end - 1;
+    SENTENCE_END.lastIndex = end;
   }
+  closeClausesBefore(text.length);
   close(text.length);
-  if (text.slice(start).trim() !== '') sentences.push({ start, end: text.length, clauses });
+  if (hasContent(text, start, text.length)) sentences.push({ start, end: text.length, clauses });
   return sentences;
 }

@@ -26,6 +26,11 @@ export interface Lexicon {
   organizations: Map<string, KnownOrganization>;
   /** Organisation suffixes, longest first. */
   suffixes: Array<{ suffix: string; kind: OrganizationKind }>;
+  /** The same suffixes as a map, for looking up the end of a word. */
+  suffixKinds: Map<string, OrganizationKind>;
+  longestSuffix: number;
+  /** Length of the longest name in `organizations`. */
+  longestOrganization: number;
   /** Standard abbreviations inside names, longest first (科技局 → 科学技术局). */
   abbreviations: Array<{ short: string; full: string }>;
   /** Every written form of a place (full and short) to the place. */
@@ -231,6 +236,9 @@ function buildLexicon(): Lexicon {
   return {
     organizations,
     suffixes,
+    suffixKinds: new Map(suffixes.map((s) => [s.suffix, s.kind] as const)),
+    longestSuffix: Math.max(0, ...suffixes.map((s) => s.suffix.length)),
+    longestOrganization: Math.max(0, ...[...organizations.keys()].map((name) => name.length)),
     abbreviations,
     places,
     titles: new Set(words('titles.txt')),
@@ -245,6 +253,23 @@ function buildLexicon(): Lexicon {
     segmenterWords,
     wordTags,
   };
+}
+
+/**
+ * The longest organisation suffix `name` ends with (研究院, 有限公司, 局 …), if any.
+ *
+ * @example endingSuffix('重庆绿色智能技术研究院', lex) // { suffix: '研究院', kind: 'institute' }
+ */
+export function endingSuffix(
+  name: string,
+  lex: Lexicon,
+): { suffix: string; kind: OrganizationKind } | undefined {
+  for (let length = Math.min(lex.longestSuffix, name.length); length >= 1; length--) {
+    const suffix = length === name.length ? name : name.slice(name.length - length);
+    const kind = lex.suffixKinds.get(suffix);
+    if (kind !== undefined) return { suffix, kind };
+  }
+  return undefined;
 }
 
 let cached: Lexicon | undefined;

@@ -1,5 +1,5 @@
 import type { EntityMention, OrganizationKind } from '../../core/types.js';
-import type { Lexicon } from '../lexicon/lexicon.js';
+import { endingSuffix, type Lexicon } from '../lexicon/lexicon.js';
 import type { Token } from '../segmentation/segmenter.js';
 
 /** Kinds of body whose name may be a place and a suffix alone (重庆市人民政府, 四川大学). */
@@ -75,29 +75,11 @@ export function recognizeOrganizations(
   return longestFirst(candidates).map((c) => toMention(text, tokens, c));
 }
 
-const suffixIndex = new WeakMap<Lexicon, { bySuffix: Map<string, OrganizationKind>; longest: number }>();
-
-function suffixes(lex: Lexicon): { bySuffix: Map<string, OrganizationKind>; longest: number } {
-  let index = suffixIndex.get(lex);
-  if (!index) {
-    const bySuffix = new Map(lex.suffixes.map((s) => [s.suffix, s.kind] as const));
-    index = { bySuffix, longest: Math.max(...lex.suffixes.map((s) => s.suffix.length)) };
-    suffixIndex.set(lex, index);
-  }
-  return index;
-}
-
 function suffixOf(word: string, lex: Lexicon): { suffix: string; kind: OrganizationKind } | undefined {
-  const { bySuffix, longest } = suffixes(lex);
-  for (let length = Math.min(longest, word.length); length >= 1; length--) {
-    const suffix = length === word.length ? word : word.slice(word.length - length);
-    const kind = bySuffix.get(suffix);
-    if (kind === undefined) continue;
-    // A one-character suffix (局, 部, 委) must stand alone: 格局 and 全部 are not bodies.
-    if (length === 1 && word !== suffix) continue;
-    return { suffix, kind };
-  }
-  return undefined;
+  const found = endingSuffix(word, lex);
+  // A one-character suffix (局, 部, 委) must stand alone: 格局 and 全部 are not bodies.
+  if (found && found.suffix.length === 1 && word.length > 1) return undefined;
+  return found;
 }
 
 function isPlaceOrKnown(word: string, lex: Lexicon): boolean {

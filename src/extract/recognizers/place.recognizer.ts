@@ -9,10 +9,11 @@ import type { Token } from '../segmentation/segmenter.js';
  * @example recognizePlaces(tokens('在綦江区和北京')) // 綦江区 (district 500110), 北京 (province 110000)
  */
 export function recognizePlaces(tokens: readonly Token[], lex: Lexicon): EntityMention[] {
-  const found = tokens.flatMap((token) => {
+  const found: Array<{ token: Token; place: KnownPlace }> = [];
+  for (const token of tokens) {
     const place = lex.places.get(token.text);
-    return place ? [{ token, place }] : [];
-  });
+    if (place) found.push({ token, place });
+  }
   const province = mostFrequentProvince(found.map((f) => f.place).filter((p) => !p.alternatives));
   const mentions: EntityMention[] = [];
   for (const { token, place: named } of found) {

@@ -1,5 +1,5 @@
 import type { Entity, EntityMention, EntityType, Span } from '../../core/types.js';
-import type { Lexicon } from '../lexicon/lexicon.js';
+import { endingSuffix, type Lexicon } from '../lexicon/lexicon.js';
 import type { OrganizationMention } from '../recognizers/organization.recognizer.js';
 
 const INTRODUCED_SHORT_FORM = /[（(](?:以下)?简称[为：:]?[“"「]?([^”"」）)]{2,12})[”"」]?[）)]/g;
@@ -149,7 +149,16 @@ function merge(groups: Map<string, Group>, from: Group, into: Group): void {
 }
 
 function suffixLength(name: string, lex: Lexicon): number {
-  return lex.suffixes.find((s) => name.endsWith(s.suffix))?.suffix.length ?? 0;
+  return endingSuffix(name, lex)?.suffix.length ?? 0;
+}
+
+/** Whether `name` is a known body followed by `head` (中国科学院 + 重庆…). */
+function continuesKnownBody(name: string, head: string, lex: Lexicon): boolean {
+  const longest = Math.min(lex.longestOrganization, name.length - head.length);
+  for (let length = 3; length <= longest; length++) {
+    if (name.startsWith(head, length) && lex.organizations.has(name.slice(0, length))) return true;
+  }
+  return false;
 }
 
 /**
@@ -158,30 +167,32 @@ function suffixLength(name: string, lex: Lexicon): number {
  * 塔科玛创新工作室 share their name and differ in the kind of word only.
  */
 function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
-  const organizations = () => [...groups.values()].filter((g) => g.type === 'organization');
-  for (const short of organizations().sort((a, b) => a.name.length - b.name.length)) {
-    const suffix = suffixLength(short.name, lex);
-    const head = short.name.slice(0, short.name.length - suffix);
-    if (suffix === 0 || head.length < 2 || lex.places.has(short.name)) continue;
-    const full = organizations().find((g) => {
+  const heads = new Map<Group, string>();
+  for (const group of groups.values()) {
+    if (group.type === 'organization')
+      heads.set(group, group.name.slice(0, group.name.length - suffixLength(group.name, lex)));
+  }
+  const merged = new Set<Group>();
+  const live = () => [...heads.keys()].filter((g) => !merged.has(g));
+  for (const short of live().sort((a, b) => a.name.length - b.name.length)) {
+    const head = heads.get(short) as string;
+    if (head.length === short.name.length || head.length < 2 || lex.places.has(short.name)) continue;
+    const tail = short.name.slice(head.length);
+    const headIsName = !lex.places.has(head) && !lex.genericWords.has(head);
+    const full = live().find((g) => {
       if (g === short || g.name.length <= short.name.length) return false;
-      if (g.name.endsWith(short.name) && !lex.places.has(head) && !lex.genericWords.has(head)) return true;
-      if (!g.name.endsWith(short.name.slice(head.length))) return false;
-      const parent = [...lex.organizations.keys()].find((p) => g.name.startsWith(p) && p.length >= 3);
-      return parent !== undefined && g.name.slice(parent.length).startsWith(head) && head.length >= 2;
+      if (headIsName && g.name.endsWith(short.name)) return true;
+      return g.name.endsWith(tail) && continuesKnownBody(g.name, head, lex);
     });
-    if (full) {
-      merge(groups, short, full);
-      continue;
+    const twin =
+      full ??
+      (head.length >= 3
+        ? live().find((g) => g !== short && g.mention.kind === short.mention.kind && heads.get(g) === head)
+        : undefined);
+    if (twin) {
+      merge(groups, short, twin);
+      merged.add(short);
     }
-    const twin = organizations().find(
-      (g) =>
-        g !== short &&
-        g.mention.kind === short.mention.kind &&
-        head.length >= 3 &&
-        g.name.slice(0, g.name.length - suffixLength(g.name, lex)) === head,
-    );
-    if (twin) merge(groups, short, twin);
   }
 }
 

@@ -46,9 +46,6 @@ const ADJACENT_BONUS = 0.25;
 /** Between bodies that match a headline equally well, the nearer one takes it. */
 const PROXIMITY_BONUS = 0.02;
 
-/** Function characters whose bigrams say nothing about the topic. */
-const STOP_CHARS = new Set('的了在和与是为等及将并也之其于以对从把被就都而或');
-
 /** Consecutive headline lines; `next` is the body printed right after them, if any. */
 interface HeadlineRun {
   blocks: number[];
@@ -69,18 +66,27 @@ function isWordCode(c: number): boolean {
   );
 }
 
+/** Function characters whose bigrams say nothing about the topic, as character codes. */
+const STOP_CODES = new Set(
+  Array.from('的了在和与是为等及将并也之其于以对从把被就都而或', (c) => c.charCodeAt(0)),
+);
+
+/** The number a bigram of two UTF-16 code units is kept as: sets of numbers are cheap to build. */
+export function bigramKey(pair: string): number {
+  return pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
+}
+
 /** Bigrams of adjacent word characters (ideographs, ASCII letters and digits), without function characters. */
-export function contentBigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  const s = text.toLowerCase();
-  for (let i = 1; i < s.length; i++) {
-    const a = s.charAt(i - 1);
-    const b = s.charAt(i);
-    if (!isWordCode(s.charCodeAt(i - 1)) || !isWordCode(s.charCodeAt(i))) continue;
-    if (STOP_CHARS.has(a) || STOP_CHARS.has(b)) continue;
-    out.add(a + b);
+export function contentBigrams(text: string, into = new Set<number>()): Set<number> {
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    const word = isWordCode(c) && !STOP_CODES.has(c);
+    if (word && previous >= 0) into.add(previous * 0x10000 + c);
+    previous = word ? c : -1;
   }
-  return out;
+  return into;
 }
 
 /**
@@ -88,7 +94,7 @@ export function contentBigrams(text: string): Set<string> {
  * weighted by rarity across the bodies, that the body contains. Bigrams every body contains
  * (when there are several) carry no weight.
  */
-function scoreLines(lines: readonly string[], bodies: readonly Set<string>[]): number[][] {
+function scoreLines(lines: readonly string[], bodies: readonly Set<number>[]): number[][] {
   const n = bodies.length;
   return lines.map((line) => {
     const grams = contentBigrams(line);
@@ -265,12 +271,20 @@ export function splitArticles(repaired: RepairedText): Article[] {
 }
 
 function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: readonly string[]): void {
+  if (runs.length === 0) return;
   const candidates = items.filter((item) => item.first >= 0).sort((a, b) => a.first - b.first);
-  const grams = candidates.map((item) => {
-    const set = new Set<string>();
-    for (let b = item.first; b <= item.last; b++) for (const g of contentBigrams(texts[b] ?? '')) set.add(g);
+  // Built only for the bodies some headline is compared with.
+  const built: Array<Set<number> | undefined> = [];
+  const gramsOf = (index: number): Set<number> => {
+    let set = built[index];
+    if (!set) {
+      set = new Set<number>();
+      const item = candidates[index] as Item;
+      for (let b = item.first; b <= item.last; b++) contentBigrams(texts[b] ?? '', set);
+      built[index] = set;
+    }
     return set;
-  });
+  };
   let after = 0;
   for (const { blocks: run, next } of runs) {
     const at = run[0] ?? 0;
@@ -278,7 +292,8 @@ function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: r
     const from = Math.max(0, after - NEARBY_BODIES);
     const window = candidates.slice(from, after + NEARBY_BODIES);
     const lines = run.map((b) => texts[b] ?? '');
-    const scores = scoreLines(lines, grams.slice(from, after + NEARBY_BODIES)).map((row) =>
+    const bodies = window.map((_, w) => gramsOf(from + w));
+    const scores = scoreLines(lines, bodies).map((row) =>
       row.map((score, w) => {
         const at = from + w;
         const distance = at < after ? after - at : at - after + 1;
