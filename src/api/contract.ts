@@ -1,0 +1,206 @@
+/**
+ * The HTTP API's request and response shapes, as zod schemas: the routes validate with them,
+ * OpenAPI is generated from them, and the web app imports their types (types only).
+ */
+import { z } from 'zod';
+
+export const Role = z.enum(['viewer', 'editor', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    /** For people, in Simplified Chinese. */
+    message: z.string(),
+    /** The same in English. */
+    messageEn: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const SessionInfo = z.object({
+  user: z.object({ name: z.string(), role: Role }).nullable(),
+  /** The laptop default: no login, everyone is an administrator. Shown in the app's header. */
+  singleUser: z.boolean(),
+  /** Sent back in the `x-csrf-token` header of every change. */
+  csrfToken: z.string().optional(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const LoginBody = z.object({
+  name: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const UserBody = z.object({
+  name: z.string().min(1).max(100),
+  password: z.string().min(8).max(200),
+  role: Role,
+});
+
+export const UserInfo = z.object({ name: z.string(), role: Role, created: z.string() });
+export type UserInfo = z.infer<typeof UserInfo>;
+
+export const Span = z.object({ start: z.number().int(), end: z.number().int() });
+
+export const StatementStatus = z.enum(['proposed', 'accepted', 'rejected']);
+export type StatementStatus = z.infer<typeof StatementStatus>;
+
+/** Where a statement came from: a document span, a person, or a row of an imported file. */
+export const Origin = z.object({
+  kind: z.enum(['extracted', 'manual', 'import']),
+  documentId: z.string().optional(),
+  documentTitle: z.string().optional(),
+  span: Span.optional(),
+  /** The sentence the span lies in. */
+  sentence: z.string().optional(),
+  extractorVersion: z.string().optional(),
+  user: z.string().optional(),
+  file: z.string().optional(),
+  row: z.number().int().optional(),
+});
+
+export const Statement = z.object({
+  id: z.string(),
+  entityId: z.string(),
+  entityName: z.string().optional(),
+  property: z.string(),
+  value: z.unknown(),
+  status: StatementStatus,
+  origin: Origin,
+  created: z.string(),
+});
+export type Statement = z.infer<typeof Statement>;
+
+export const EntitySummary = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  kind: z.string().optional(),
+  mentions: z.number().int().optional(),
+});
+export type EntitySummary = z.infer<typeof EntitySummary>;
+
+export const EventSummary = z.object({
+  statementId: z.string(),
+  type: z.string(),
+  date: z.string().optional(),
+  participants: z.array(z.string()),
+  objects: z.array(z.string()),
+  evidence: z.string(),
+  documentId: z.string(),
+  span: Span,
+  planned: z.boolean(),
+});
+export type EventSummary = z.infer<typeof EventSummary>;
+
+export const EntityPage = z.object({
+  entity: EntitySummary.extend({ aliases: z.array(z.string()) }),
+  statements: z.array(Statement),
+  events: z.array(EventSummary),
+  /** Bodies this one appears with in events, for the relation graph. */
+  relations: z.array(z.object({ entity: EntitySummary, events: z.number().int() })),
+});
+export type EntityPage = z.infer<typeof EntityPage>;
+
+export const DocumentSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  format: z.string(),
+  published: z.string().optional(),
+  ingested: z.string(),
+  bytes: z.number().int(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const FactKind = z.enum(['organization', 'person', 'place', 'time', 'money', 'event']);
+
+export const DocumentView = z.object({
+  document: DocumentSummary,
+  /** The text as it was read from the file; every span points into it. */
+  text: z.string(),
+  facts: z.array(
+    z.object({
+      statementId: z.string(),
+      kind: FactKind,
+      span: Span,
+      label: z.string(),
+      status: StatementStatus,
+    }),
+  ),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
+export const SearchQuery = z.object({
+  q: z.string().max(200).default(''),
+  kind: z.enum(['document', 'article', 'entity']).optional(),
+  entityType: z.string().max(40).optional(),
+  eventType: z.string().max(40).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .optional(),
+  place: z.string().max(100).optional(),
+  participant: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10000).default(0),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const SearchResult = z.object({
+  total: z.number().int(),
+  hits: z.array(
+    z.object({
+      kind: z.enum(['document', 'article', 'entity']),
+      id: z.string(),
+      documentId: z.string().optional(),
+      title: z.string(),
+      /** Plain text with the matched words between `\u0002` and `\u0003`, for the client to mark. */
+      snippet: z.string(),
+      score: z.number(),
+    }),
+  ),
+  facets: z.object({
+    kind: z.record(z.string(), z.number().int()),
+    entityType: z.record(z.string(), z.number().int()),
+    eventType: z.record(z.string(), z.number().int()),
+  }),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const Dashboard = z.object({
+  documents: z.number().int(),
+  entitiesByType: z.record(z.string(), z.number().int()),
+  eventsByYear: z.array(z.object({ year: z.string(), type: z.string(), count: z.number().int() })),
+  projectsByCategory: z.array(
+    z.object({ category: z.string(), status: z.string(), count: z.number().int() }),
+  ),
+  investmentByDistrict: z.array(z.object({ district: z.string(), yuan: z.number() })),
+  topPartners: z.array(EntitySummary.extend({ events: z.number().int() })),
+  latestDocuments: z.array(DocumentSummary),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+export const ReviewDecision = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accept') }),
+  z.object({ decision: z.literal('reject') }),
+  z.object({ decision: z.literal('correct'), value: z.unknown() }),
+]);
+export type ReviewDecision = z.infer<typeof ReviewDecision>;
+
+export const IngestReport = z.object({
+  files: z.array(
+    z.object({
+      name: z.string(),
+      outcome: z.enum(['new', 'unchanged', 'failed']),
+      documentId: z.string().optional(),
+      reason: z.string().optional(),
+      facts: z.number().int().optional(),
+    }),
+  ),
+});
+export type IngestReport = z.infer<typeof IngestReport>;
