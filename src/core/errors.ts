@@ -14,7 +14,12 @@ export type ErrorCode =
   | 'PDF_NO_TEXT'
   | 'DOCX_INVALID'
   | 'HTML_NO_TEXT'
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'NOT_AUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN';
 
 export class CoopAtlasError extends Error {
   readonly code: ErrorCode;
@@ -41,6 +46,22 @@ export class InvalidArgumentError extends CoopAtlasError {
   constructor(message: string) {
     super('INVALID_ARGUMENT', message);
     this.name = 'InvalidArgumentError';
+  }
+}
+
+/** Something asked for by name or id does not exist. */
+export class NotFoundError extends CoopAtlasError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Who is asking may not do this: not logged in, wrong password, or a role too low. */
+export class AccessError extends CoopAtlasError {
+  constructor(code: 'NOT_AUTHENTICATED' | 'INVALID_CREDENTIALS' | 'FORBIDDEN', message: string) {
+    super(code, message);
+    this.name = 'AccessError';
   }
 }
 
