@@ -29,6 +29,8 @@ export interface Lexicon {
   /** The same suffixes as a map, for looking up the end of a word. */
   suffixKinds: Map<string, OrganizationKind>;
   longestSuffix: number;
+  /** Last characters of the suffixes: a word ending otherwise has none. */
+  suffixEnds: Set<string>;
   /** Length of the longest name in `organizations`. */
   longestOrganization: number;
   /** Standard abbreviations inside names, longest first (科技局 → 科学技术局). */
@@ -238,6 +240,7 @@ function buildLexicon(): Lexicon {
     suffixes,
     suffixKinds: new Map(suffixes.map((s) => [s.suffix, s.kind] as const)),
     longestSuffix: Math.max(0, ...suffixes.map((s) => s.suffix.length)),
+    suffixEnds: new Set(suffixes.map((s) => s.suffix.slice(-1))),
     longestOrganization: Math.max(0, ...[...organizations.keys()].map((name) => name.length)),
     abbreviations,
     places,
@@ -264,6 +267,7 @@ export function endingSuffix(
   name: string,
   lex: Lexicon,
 ): { suffix: string; kind: OrganizationKind } | undefined {
+  if (!lex.suffixEnds.has(name.charAt(name.length - 1))) return undefined;
   for (let length = Math.min(lex.longestSuffix, name.length); length >= 1; length--) {
     const suffix = length === name.length ? name : name.slice(name.length - length);
     const kind = lex.suffixKinds.get(suffix);

@@ -87,6 +87,9 @@ export function recognizeMoney(text: string): MoneyMention[] {
   for (const match of norm.matchAll(MONEY)) {
     const [whole, before, prefix, number = '', more1, unit, part, partUnit, more2, currency, suffix, after] =
       match;
+    const hasCurrency = Boolean(prefix || currency || suffix);
+    // Most matches are a numeral alone (一, 十): without a currency, only a magnitude makes money.
+    if (!hasCurrency && !unit && !/[万亿]/.test(number)) continue;
     const index = match.index;
     const numberAt = index + whole.indexOf(number, (before?.length ?? 0) + (prefix?.length ?? 0));
     const previous = norm.charAt(numberAt - 1);
@@ -101,7 +104,6 @@ export function recognizeMoney(text: string): MoneyMention[] {
       // 一元, 二元 without a unit are rarely money (二元结构); 5元 is.
       if (chineseOnly && !unit && !/[十百千万亿]/.test(number)) continue;
     }
-    const hasCurrency = Boolean(prefix || currency || suffix);
     const qualified = before !== undefined && isQualifier(before, norm.charAt(index - 1));
     if (isUnitsOnly(number) && !unit && !(qualified || (number.length > 1 && hasCurrency))) continue;
 
@@ -114,10 +116,7 @@ export function recognizeMoney(text: string): MoneyMention[] {
     if (!(value > 0)) continue;
 
     const start = qualified ? index : prefix ? index + whole.indexOf(prefix, before?.length ?? 0) : numberAt;
-    if (!hasCurrency) {
-      const hasMagnitude = Boolean(unit) || /[万亿]/.test(number);
-      if (!hasMagnitude || !isBareMoney(norm, start, amountEnd)) continue;
-    }
+    if (!hasCurrency && !isBareMoney(norm, start, amountEnd)) continue;
     mentions.push({
       text: text.slice(start, end),
       value,

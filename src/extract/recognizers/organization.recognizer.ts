@@ -263,8 +263,12 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
 function longestFirst(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   const taken: Candidate[] = [];
+  const covered = new Set<number>();
   for (const c of sorted) {
-    if (taken.some((t) => c.first <= t.last && t.first <= c.last)) continue;
+    let free = true;
+    for (let k = c.first; k <= c.last && free; k++) free = !covered.has(k);
+    if (!free) continue;
+    for (let k = c.first; k <= c.last; k++) covered.add(k);
     taken.push(c);
   }
   return taken.sort((a, b) => a.first - b.first);
