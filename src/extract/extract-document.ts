@@ -1,6 +1,6 @@
-import type { Article, Entity, Extraction, Span } from '../core/types.js';
+import type { Article, CooperationEvent, Entity, Extraction, Span } from '../core/types.js';
 import { splitArticles } from '../ingest/articles/split-articles.js';
-import { repairLayout } from '../ingest/layout/repair-layout.js';
+import { type Block, repairLayout } from '../ingest/layout/repair-layout.js';
 import { extractEvents, type Party } from './events/event.extractor.js';
 import { splitSentences } from './events/sentences.js';
 import { lexicon } from './lexicon/lexicon.js';
@@ -45,7 +45,7 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
   const places = recognizePlaces(tokens, lex);
   const entities = resolveEntities(body, organizations, persons, places, lex);
   const sentences = splitSentences(body);
-  const events = extractEvents({
+  const allEvents = extractEvents({
     text: body,
     tokens,
     sentences,
@@ -55,6 +55,7 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
     leads: leadDates(articles, sentences, times),
     lex,
   });
+  const events = withoutHeadlineRepeats(allEvents, repaired.blocks);
 
   const toOriginal = (span: Span) => repaired.spanToOriginal(span);
   return {
@@ -68,6 +69,18 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
     percentages: percentages.map((p) => ({ ...p, span: toOriginal(p.span) })),
     events: events.map((e) => ({ ...e, span: toOriginal(e.span) })),
   };
+}
+
+/**
+ * A headline announces what its article tells (重庆市与中国科学院签署战略合作协议): its event is
+ * the body's, told again without a date, and is dropped when the body has an event of its type.
+ */
+function withoutHeadlineRepeats(events: CooperationEvent[], blocks: readonly Block[]): CooperationEvent[] {
+  const headings = blocks.filter((b) => b.kind === 'heading').map((b) => b.span);
+  const inHeading = (event: CooperationEvent) =>
+    headings.some((h) => h.start <= event.span.start && event.span.start < h.end);
+  const told = new Set(events.filter((e) => !inHeading(e)).map((e) => e.type));
+  return events.filter((e) => !inHeading(e) || !told.has(e.type));
 }
 
 function partiesOf(entities: Entity[]): Party[] {

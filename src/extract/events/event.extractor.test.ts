@@ -142,4 +142,24 @@ describe('extractEvents', () => {
       '签署战略合作协议',
     );
   });
+
+  it('does not read a predicate inside a name as an event', () => {
+    const found = events('2023年2月15日，研究院与西咸新区秦创原总窗口运营公司签署合作协议。');
+    expect(found.map((e) => e.type)).toEqual(['agreement']);
+  });
+
+  it('takes what an agreement sets up as agreed, not yet founded', () => {
+    const found = events('6月8日，东湖高新区管委会与武汉大学签署了共建光谷集成电路人才培养基地的合作协议。');
+    expect(found.map((e) => e.type)).toEqual(['agreement']);
+  });
+
+  it('drops the headline event when the article tells it with its date', () => {
+    const page = [
+      '苏州大学与吴江区共建未来产业研究院',
+      '本报讯（记者 王明）3月2日，苏州大学与吴江区人民政府签约，共建苏州大学未来产业研究院。',
+    ].join('\n');
+    const founding = events(page).filter((e) => e.type === 'founding');
+    expect(founding).toHaveLength(1);
+    expect(founding[0]?.date).toBe('2021-03-02');
+  });
 });

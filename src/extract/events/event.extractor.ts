@@ -101,8 +101,10 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
 }
 
 function findTriggers(context: EventContext, sentence: Sentence, from: number): Trigger[] {
-  const { tokens, lex } = context;
+  const { tokens, lex, text } = context;
   const triggers: Trigger[] = [];
+  // What an agreement signs (签署了共建…基地的合作协议) is agreed, not yet done.
+  let agreedUntil = -1;
   for (let i = from; i < tokens.length && (tokens[i] as Token).start < sentence.end; i++) {
     const token = tokens[i] as Token;
     const type = lex.triggers.get(token.text);
@@ -110,8 +112,15 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     const before = tokens[i - 1]?.text ?? '';
     const after = tokens[i + 1]?.text ?? '';
     if (NOMINAL_BEFORE.has(before) || NOMINAL_NEXT.has(after)) continue;
-    if (insideQuotes(context.text, sentence.start, token.start)) continue;
+    if (insideQuotes(text, sentence.start, token.start)) continue;
+    // A predicate inside a name is part of the name (秦创原总窗口运营公司).
+    if (partiesIn(context, token.start, token.end, true).length > 0) continue;
+    if (type !== 'agreement' && token.start < agreedUntil) continue;
     const clause = sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence;
+    if (type === 'agreement') {
+      const object = AGREEMENT_OBJECT.exec(text.slice(token.end, clause.end));
+      if (object) agreedUntil = token.end + object[0].length;
+    }
     triggers.push({ token: i, type, clause });
   }
   return triggers;
@@ -123,8 +132,40 @@ function insideQuotes(text: string, from: number, at: number): boolean {
   return before.lastIndexOf('“') > before.lastIndexOf('”');
 }
 
-function partiesIn(context: EventContext, start: number, end: number): Party[] {
-  return context.parties.filter((p) => p.span.start >= start && p.span.end <= end);
+/**
+ * Parties lying within `start`–`end` or, with `around`, the parties whose name contains that
+ * stretch. Parties are sorted by start, so both are found by a binary search.
+ */
+function partiesIn(context: EventContext, start: number, end: number, around = false): Party[] {
+  const { parties } = context;
+  const found: Party[] = [];
+  if (around) {
+    // A name holding the stretch starts at or before it; names are short, so look back a little.
+    for (let i = firstStartingAt(parties, start + 1) - 1; i >= 0; i--) {
+      const party = parties[i] as Party;
+      if (start - party.span.start > 64) break;
+      if (party.span.end >= end && (party.span.start < start || party.span.end > end)) found.push(party);
+    }
+    return found;
+  }
+  for (let i = firstStartingAt(parties, start); i < parties.length; i++) {
+    const party = parties[i] as Party;
+    if (party.span.start >= end) break;
+    if (party.span.end <= end) found.push(party);
+  }
+  return found;
+}
+
+/** Index of the first party starting at or after `offset`. */
+function firstStartingAt(parties: readonly Party[], offset: number): number {
+  let low = 0;
+  let high = parties.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((parties[middle] as Party).span.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function unique(values: string[]): string[] {
@@ -285,9 +326,15 @@ function placeBefore(context: EventContext, sentence: Sentence, end: number): st
 function gatheringNames(context: EventContext, sentence: Sentence): string[] {
   const names: string[] = [];
   const { tokens, text, lex } = context;
-  for (let i = 0; i < tokens.length; i++) {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((tokens[middle] as Token).end <= sentence.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    if (token.end <= sentence.start) continue;
     if (token.start >= sentence.end) break;
     if (!GATHERING_SUFFIX.test(token.text)) continue;
     const first = nameStart(tokens, i, lex);

@@ -47,6 +47,12 @@ describe('recognizeOrganizations', () => {
     expect(names(text)).toEqual(['中国科学院苏州纳米技术与纳米仿生研究所—华为智能传感联合实验室']);
   });
 
+  it('keeps a short partner name before a dash and never begins a name with the dash', () => {
+    expect(names('三方将共建「城大—福田先进生物材料与医疗器械联合研究中心」。')).toEqual([
+      '城大—福田先进生物材料与医疗器械联合研究中心',
+    ]);
+  });
+
   it('does not take a kind of body for a body', () => {
     expect(names('包括研发基地项目13个、联合实验室项目4个、数据中心项目10个')).toEqual([]);
     expect(names('与三峰环境集团建设联合实验室等新型研发机构')).toEqual(['三峰环境集团']);

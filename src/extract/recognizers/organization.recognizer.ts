@@ -117,7 +117,10 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
     }
     if (DASHES.has(word)) {
       const before = tokens[j - 1]?.text;
+      // A dash joins two names (特斯联-奇安信…); it never begins one.
       if (!before || !WORDLIKE.test(before) || isBoundary(before, lex)) break;
+      // The partner's name is a name of its own (城大—福田…中心): it needs no anchor.
+      anchored = false;
       first = j;
       j--;
       continue;
@@ -147,6 +150,8 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
     first = j;
     j--;
   }
+  // A dash joins two names; it never begins one.
+  while (first < last && DASHES.has((tokens[first] as Token).text)) first++;
   return { first, last, kind, bare: false, known: false };
 }
 

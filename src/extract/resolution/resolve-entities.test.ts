@@ -98,4 +98,13 @@ describe('resolveEntities', () => {
       }),
     ]);
   });
+
+  it('joins a short form introduced with 下称 in corner brackets', () => {
+    const entities = resolve(
+      '香港城市大学（下称「城大」）今日与福田区签署协议。城大早于2019年已在深圳设立研究院。',
+    );
+    const university = entities.find((e) => e.name === '香港城市大学');
+    expect(university?.aliases).toContain('城大');
+    expect(university?.mentions.length).toBeGreaterThanOrEqual(2);
+  });
 });
