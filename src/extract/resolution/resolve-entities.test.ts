@@ -107,4 +107,11 @@ describe('resolveEntities', () => {
     expect(university?.aliases).toContain('城大');
     expect(university?.mentions.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('joins a zone named without its city to its full name', () => {
+    const entities = resolve('南京江北新区举行集中签约仪式。江北新区将为项目提供服务。');
+    const zone = entities.filter((e) => e.type === 'organization');
+    expect(zone.map((e) => e.name)).toEqual(['南京江北新区']);
+    expect(zone[0]?.aliases).toContain('江北新区');
+  });
 });

@@ -184,7 +184,10 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
     const headIsName = !lex.places.has(head) && !lex.genericWords.has(head);
     const full = live().find((g) => {
       if (g === short || g.name.length <= short.name.length) return false;
-      if (headIsName && g.name.endsWith(short.name)) return true;
+      if (g.name.endsWith(short.name)) {
+        // 江北新区 is 南京江北新区 with its city left out.
+        if (headIsName || lex.places.has(g.name.slice(0, g.name.length - short.name.length))) return true;
+      }
       return g.name.endsWith(tail) && continuesKnownBody(g.name, head, lex);
     });
     const twin =
