@@ -208,7 +208,14 @@ function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: numbe
     return false;
   }
   if (isPlaceOrKnown(after, lex) || lex.titles.has(before)) return false;
-  return lex.fieldWords.has(before) || lex.genericWords.has(before);
+  return isFieldLike(before, lex) && isFieldLike(after, lex);
+}
+
+/** A field, a qualifier, or a common noun of the dictionary (基础医学, 网络通信, 肿瘤). */
+function isFieldLike(word: string, lex: Lexicon): boolean {
+  if (lex.fieldWords.has(word) || lex.genericWords.has(word)) return true;
+  const tag = lex.wordTags.get(word)?.tag ?? '';
+  return word.length >= 2 && (tag === 'n' || tag === 'vn' || tag === 'nz' || tag === 'an');
 }
 
 /**
