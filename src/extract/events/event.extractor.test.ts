@@ -162,4 +162,10 @@ describe('extractEvents', () => {
     expect(founding).toHaveLength(1);
     expect(founding[0]?.date).toBe('2021-03-02');
   });
+
+  it('reads a predicate before a kind of body as part of its name', () => {
+    const found = events('2019年，研究院联合企业建成药物技术转化研究中心和成果孵化基地。');
+    expect(found.map((e) => e.type)).not.toContain('transfer');
+    expect(found.map((e) => e.type)).not.toContain('incubation');
+  });
 });

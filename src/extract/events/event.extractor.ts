@@ -112,6 +112,8 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     const before = tokens[i - 1]?.text ?? '';
     const after = tokens[i + 1]?.text ?? '';
     if (NOMINAL_BEFORE.has(before) || NOMINAL_NEXT.has(after)) continue;
+    // Before a kind of body the word names it (转化研究中心, 孵化基地): no predicate.
+    if (lex.suffixKinds.has(after) && after.length >= 2) continue;
     if (insideQuotes(text, sentence.start, token.start)) continue;
     // A predicate inside a name is part of the name (秦创原总窗口运营公司).
     if (partiesIn(context, token.start, token.end, true).length > 0) continue;
