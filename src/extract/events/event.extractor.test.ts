@@ -168,4 +168,28 @@ describe('extractEvents', () => {
     expect(found.map((e) => e.type)).not.toContain('transfer');
     expect(found.map((e) => e.type)).not.toContain('incubation');
   });
+
+  it('does not date an event by a time that is part of an occasion name', () => {
+    const [event] = events(
+      '8月30日，江北新区2022年第三季度重大项目集中签约仪式在研创园举行，27个项目集中签约。',
+      '2022-08-31',
+    ).filter((e) => e.type === 'project_signing');
+    expect(event?.date).toBe('2022-08-30');
+  });
+
+  it('reads the hosts of a fair as the parties of the gathering', () => {
+    const found = events(
+      '11月25日，交易会由湖南省人民政府、中国科学技术协会共同主办，线上线下参展单位超过600家。',
+    );
+    expect(found.map((e) => e.type)).toEqual(['gathering']);
+    expect(found[0]?.participants).toEqual(['湖南省人民政府', '中国科学技术协会']);
+  });
+
+  it('names both the incubator and the companies it incubated', () => {
+    const [event] = events(
+      '2021年，青岛海洋科技成果孵化中心已孵化科技型企业16家，其中青岛蓝鲲海洋装备科技有限公司获得融资。',
+    );
+    expect(event?.type).toBe('incubation');
+    expect(event?.participants).toEqual(['青岛海洋科技成果孵化中心', '青岛蓝鲲海洋装备科技有限公司']);
+  });
 });

@@ -247,9 +247,8 @@ function buildEvent(
       break;
     }
     case 'incubation': {
-      if (after.length > 0) {
-        participants = after.map((p) => p.name);
-      }
+      // The incubator before the predicate and the companies it incubated after it.
+      participants = [...participants, ...after.map((p) => p.name)];
       objects = countsIn(context, sentence)
         .filter((c) => c.span.start >= triggerToken.start)
         .map((c) => c.text);
@@ -353,13 +352,27 @@ function phraseEndingAt(context: EventContext, index: number): string {
   return text.slice((tokens[first] as Token).start, (tokens[index] as Token).end);
 }
 
+/** Words that end the name of an occasion: a time before them is part of the name. */
+const OCCASION_END = /(仪式|大会|论坛|峰会|博览会|交易会|洽谈会|对接会|推介会|研讨会|年会|活动)$/;
+
+/**
+ * Whether a time is part of a name rather than the date of something (2022年第三季度重大项目集中
+ * 签约仪式, 2022中国（长沙）科技成果转化交易会): written against the words of an occasion's name.
+ */
+function qualifiesName(text: string, time: TimeMention): boolean {
+  const rest = /^[^，。；、：,;:\s在于将已]{2,30}/.exec(text.slice(time.span.end, time.span.end + 30));
+  return rest !== null && OCCASION_END.test(rest[0]);
+}
+
 /**
  * The event's date: the nearest time before the predicate in its clause, else in its sentence,
  * else the first after it in the clause, else the date of the news article's lead sentence.
  */
 function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: number): string | undefined {
   const within = (span: Span) =>
-    context.times.filter((t) => t.span.start >= span.start && t.span.end <= span.end);
+    context.times.filter(
+      (t) => t.span.start >= span.start && t.span.end <= span.end && !qualifiesName(context.text, t),
+    );
   const beforeIn = (span: Span) =>
     within(span)
       .filter((t) => t.span.end <= at)

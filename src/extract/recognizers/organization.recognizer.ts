@@ -255,6 +255,7 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
   const suffix = suffixOf((tokens[candidate.last] as Token).text, lex)?.suffix ?? '';
   let places = 0;
   let fields = 0;
+  let generic = 0;
   let proper = 0;
   let national = false;
   for (let k = candidate.first; k <= candidate.last; k++) {
@@ -265,8 +266,11 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
     if (lex.places.has(word)) places++;
     else if (lex.organizations.has(word) || (k < candidate.last && suffixOf(word, lex))) proper++;
     else if (lex.fieldWords.has(word)) fields++;
-    else if (!lex.genericWords.has(word) && (word.length >= 2 || /[A-Za-z0-9]/.test(word))) proper++;
+    else if (lex.genericWords.has(word) || lex.nameVerbs.has(word)) generic++;
+    else if (word.length >= 2 || /[A-Za-z0-9]/.test(word)) proper++;
   }
+  // 青岛海洋科技成果孵化中心: a place and three words of field and purpose make a name.
+  if (places > 0 && fields > 0 && fields + generic >= 3) return true;
   if (suffix.length === 1) return places > 0 || national;
   return proper > 0 || fields >= 2 || ((places > 0 || national) && PLACE_NAMED_KINDS.has(candidate.kind));
 }
