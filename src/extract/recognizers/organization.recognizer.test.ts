@@ -57,6 +57,10 @@ describe('recognizeOrganizations', () => {
     expect(names('筹建中国科学院基础医学与肿瘤研究所。')).toEqual(['中国科学院基础医学与肿瘤研究所']);
   });
 
+  it('takes a place, a field and a word of purpose for a name', () => {
+    expect(names('中关村大数据产业联盟也将设立分会。')).toEqual(['中关村大数据产业联盟']);
+  });
+
   it('does not take a kind of body for a body', () => {
     expect(names('包括研发基地项目13个、联合实验室项目4个、数据中心项目10个')).toEqual([]);
     expect(names('与三峰环境集团建设联合实验室等新型研发机构')).toEqual(['三峰环境集团']);

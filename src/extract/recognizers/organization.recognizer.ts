@@ -269,8 +269,8 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
     else if (lex.genericWords.has(word) || lex.nameVerbs.has(word)) generic++;
     else if (word.length >= 2 || /[A-Za-z0-9]/.test(word)) proper++;
   }
-  // 青岛海洋科技成果孵化中心: a place and three words of field and purpose make a name.
-  if (places > 0 && fields > 0 && fields + generic >= 3) return true;
+  // 青岛海洋科技成果孵化中心, 中关村大数据产业联盟: a place, a field and a word of purpose make a name.
+  if (places > 0 && fields > 0 && fields + generic >= 2) return true;
   if (suffix.length === 1) return places > 0 || national;
   return proper > 0 || fields >= 2 || ((places > 0 || national) && PLACE_NAMED_KINDS.has(candidate.kind));
 }

@@ -82,4 +82,8 @@ describe('recognizePersons', () => {
       expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
     }
   });
+
+  it('reads a name before its title after a conjunction', () => {
+    expect(people('学习贯彻全会精神和习近平总书记的重要指示')).toEqual([['习近平', '总书记']]);
+  });
 });

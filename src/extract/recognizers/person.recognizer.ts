@@ -113,7 +113,8 @@ function nameBefore(text: string, tokens: readonly Token[], i: number, lex: Lexi
       previous &&
       HAN.test(previous.text.charAt(0)) &&
       !lex.personStops.has(previous.text) &&
-      !lex.orgBoundaries.has(previous.text)
+      !lex.orgBoundaries.has(previous.text) &&
+      !/^[cp]$/.test(lex.wordTags.get(previous.text)?.tag ?? '')
     ) {
       continue;
     }
