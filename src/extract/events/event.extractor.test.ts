@@ -192,4 +192,13 @@ describe('extractEvents', () => {
     expect(event?.type).toBe('incubation');
     expect(event?.participants).toEqual(['青岛海洋科技成果孵化中心', '青岛蓝鲲海洋装备科技有限公司']);
   });
+
+  it('does not count a signing again when the text refers back to it', () => {
+    const found = events('3月2日，32家企业集中签约落户园区。此次签约落户的32个项目均属电子信息产业。');
+    expect(found.filter((e) => e.type === 'project_signing')).toHaveLength(1);
+  });
+
+  it('incubates companies, not scenarios', () => {
+    expect(events('2021年，标准化研究院将围绕产业政策孵化应用场景。')).toEqual([]);
+  });
 });

@@ -57,6 +57,9 @@ const AGREEMENT_OBJECT =
 const GATHERING_SUFFIX =
   /(研讨会|论坛|博览会|大会|峰会|交流会|推介会|洽谈会|对接会|年会|座谈会|发布会|展览会|展会|交易会|高交会|军博会|博会|赛)$/;
 const PROJECT_WORDS = /项目|企业|机构/;
+const ANAPHORIC = /(此次|本次|这次|上述|该批)$/;
+/** What is incubated: companies, teams, projects, not scenarios or ideas. */
+const INCUBATED = /企业|公司|团队|项目|初创|创业/;
 const CONJOINED = /[与和同跟及]$/;
 
 interface Trigger {
@@ -118,6 +121,9 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     // A predicate inside a name is part of the name (秦创原总窗口运营公司).
     if (partiesIn(context, token.start, token.end, true).length > 0) continue;
     if (type !== 'agreement' && token.start < agreedUntil) continue;
+    // 此次签约落户的41个项目: the signing told before, referred to again.
+    if (after === '的' && ANAPHORIC.test(text.slice(Math.max(sentence.start, token.start - 4), token.start)))
+      continue;
     const clause = sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence;
     if (type === 'agreement') {
       const object = AGREEMENT_OBJECT.exec(text.slice(token.end, clause.end));
@@ -247,6 +253,7 @@ function buildEvent(
       break;
     }
     case 'incubation': {
+      if (!INCUBATED.test(text.slice(triggerToken.end, trigger.clause.end))) return undefined;
       // The incubator before the predicate and the companies it incubated after it.
       participants = [...participants, ...after.map((p) => p.name)];
       objects = countsIn(context, sentence)
