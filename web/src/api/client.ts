@@ -1,0 +1,201 @@
+/**
+ * The HTTP API, as functions. Same-origin cookies carry the session; every change sends the
+ * session's CSRF token; an error answer becomes an `ApiError` with the server's words.
+ */
+import type { z } from 'zod';
+import type { LoginBody, UserBody } from '../../../src/api/contract';
+import type {
+  Dashboard,
+  DocumentSummary,
+  DocumentView,
+  EntityPage,
+  EntitySummary,
+  IngestReport,
+  ReviewDecision,
+  SearchResult,
+  SessionInfo,
+  Statement,
+  UserInfo,
+} from './types';
+
+export type LoginRequest = z.infer<typeof LoginBody>;
+export type NewUser = z.infer<typeof UserBody>;
+
+/** An answer the server gave with an error status, or no answer at all (`status` 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    /** In Simplified Chinese, as the server wrote it. */
+    message: string,
+    readonly messageEn?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Filters of the search page, as they appear in its URL. */
+export interface SearchParams {
+  q?: string;
+  kind?: string;
+  entityType?: string;
+  eventType?: string;
+  from?: string;
+  to?: string;
+  place?: string;
+  participant?: string;
+  limit?: number;
+  offset?: number;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+let csrfToken: string | undefined;
+let onUnauthenticated: (() => void) | undefined;
+
+/** The token of the current session, sent with every change. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone (401), so the app can ask to log in again. */
+export function handleUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+function url(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function isErrorBody(
+  body: unknown,
+): body is { error: { code: string; message: string; messageEn?: string } } {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'message' in error && 'code' in error;
+}
+
+/** The `ApiError` for an answer with an error status. */
+export function errorFromBody(status: number, body: unknown): ApiError {
+  if (isErrorBody(body)) {
+    return new ApiError(status, body.error.code, body.error.message, body.error.messageEn);
+  }
+  return new ApiError(status, 'UNEXPECTED', '');
+}
+
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    if (response.status === 401 && path !== '/api/login') onUnauthenticated?.();
+    throw errorFromBody(response.status, body);
+  }
+  return body as T;
+}
+
+/** Upload progress: bytes sent so far out of the total. */
+export type UploadProgress = (loaded: number, total: number) => void;
+
+export interface UploadHandle {
+  /** Settles with the ingest report once the server has read every file. */
+  done: Promise<IngestReport>;
+  abort(): void;
+}
+
+/** Sends several files in one multipart request (field `files`), reporting progress as it goes. */
+export function uploadDocuments(
+  files: File[],
+  onProgress: UploadProgress,
+  onSent?: () => void,
+): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<IngestReport>((resolve, reject) => {
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    xhr.open('POST', '/api/documents');
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded, event.total);
+    });
+    xhr.upload.addEventListener('load', () => onSent?.());
+    xhr.addEventListener('load', () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) resolve(body as IngestReport);
+      else {
+        if (xhr.status === 401) onUnauthenticated?.();
+        reject(errorFromBody(xhr.status, body));
+      }
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'NETWORK', '')));
+    xhr.addEventListener('abort', () => reject(new ApiError(0, 'ABORTED', '')));
+    xhr.send(form);
+  });
+  return { done, abort: () => xhr.abort() };
+}
+
+export const api = {
+  session: () => request<SessionInfo>('GET', '/api/session'),
+  login: (body: LoginRequest) => request<SessionInfo>('POST', '/api/login', { body }),
+  logout: () => request<void>('POST', '/api/logout'),
+
+  dashboard: () => request<Dashboard>('GET', '/api/dashboard'),
+  search: (params: SearchParams) => request<SearchResult>('GET', '/api/search', { query: { ...params } }),
+
+  documents: (limit: number, offset: number) =>
+    request<{ items: DocumentSummary[]; total: number }>('GET', '/api/documents', {
+      query: { limit, offset },
+    }),
+  document: (id: string) => request<DocumentView>('GET', `/api/documents/${encodeURIComponent(id)}`),
+
+  entities: (query: { q?: string; type?: string; limit?: number }) =>
+    request<{ items: EntitySummary[] }>('GET', '/api/entities', { query }),
+  entity: (id: string) => request<EntityPage>('GET', `/api/entities/${encodeURIComponent(id)}`),
+  mergeEntity: (id: string, otherId: string) =>
+    request<EntityPage | undefined>('POST', `/api/entities/${encodeURIComponent(id)}/merge`, {
+      body: { otherId },
+    }),
+  splitEntity: (id: string, aliases: string[]) =>
+    request<EntityPage>('POST', `/api/entities/${encodeURIComponent(id)}/split`, { body: { aliases } }),
+
+  review: (query: { documentId?: string; property?: string; limit?: number }) =>
+    request<{ items: Statement[]; total: number }>('GET', '/api/review', { query }),
+  decide: (statementId: string, decision: ReviewDecision) =>
+    request<Statement>('POST', `/api/statements/${encodeURIComponent(statementId)}/review`, {
+      body: decision,
+    }),
+
+  users: () => request<UserInfo[]>('GET', '/api/users'),
+  addUser: (body: NewUser) => request<UserInfo>('POST', '/api/users', { body }),
+};
