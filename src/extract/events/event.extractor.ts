@@ -121,9 +121,7 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     // A predicate inside a name is part of the name (秦创原总窗口运营公司).
     if (partiesIn(context, token.start, token.end, true).length > 0) continue;
     if (type !== 'agreement' && token.start < agreedUntil) continue;
-    // 此次签约落户的41个项目: the signing told before, referred to again.
-    if (after === '的' && ANAPHORIC.test(text.slice(Math.max(sentence.start, token.start - 4), token.start)))
-      continue;
+    if (refersBack(context, sentence, i)) continue;
     const clause = sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence;
     if (type === 'agreement') {
       const object = AGREEMENT_OBJECT.exec(text.slice(token.end, clause.end));
@@ -132,6 +130,18 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     triggers.push({ token: i, type, clause });
   }
   return triggers;
+}
+
+/** 此次签约落户的41个项目: predicates told before and referred to again, as a modifier. */
+function refersBack(context: EventContext, sentence: Sentence, at: number): boolean {
+  const { tokens, lex, text } = context;
+  let first = at;
+  while (first > 0 && lex.triggers.has(tokens[first - 1]?.text ?? '')) first--;
+  let next = at + 1;
+  while (lex.triggers.has(tokens[next]?.text ?? '')) next++;
+  if (tokens[next]?.text !== '的') return false;
+  const start = (tokens[first] as Token).start;
+  return ANAPHORIC.test(text.slice(Math.max(sentence.start, start - 4), start));
 }
 
 /** A predicate inside quotation marks is named, not done: 探索“校地共建、团队运营”的机制. */
