@@ -61,6 +61,12 @@ describe('recognizeOrganizations', () => {
     expect(names('中关村大数据产业联盟也将设立分会。')).toEqual(['中关村大数据产业联盟']);
   });
 
+  it('keeps the spaces of a Latin name and stops at the change of script', () => {
+    expect(names('与印尼PT Energi Hijau Nusantara公司签署合作协议')).toEqual([
+      'PT Energi Hijau Nusantara公司',
+    ]);
+  });
+
   it('does not take a kind of body for a body', () => {
     expect(names('包括研发基地项目13个、联合实验室项目4个、数据中心项目10个')).toEqual([]);
     expect(names('与三峰环境集团建设联合实验室等新型研发机构')).toEqual(['三峰环境集团']);

@@ -23,6 +23,7 @@ const NUMBER = /^[0-9０-９.．%％]+$|^[一二三四五六七八九十百千�
 const CHINESE_NUMERAL = /^[一二三四五六七八九十百千万两〇零几多数]+$/;
 const WORDLIKE = /^[\p{Script=Han}A-Za-z0-9０-９]+$/u;
 const MAX_TOKENS = 16;
+const LATIN = /^[A-Za-z][A-Za-z0-9&.'-]*$/;
 
 /** A name found in the text, before resolution. `nested` names lie inside a longer name. */
 export interface OrganizationMention extends EntityMention {
@@ -105,6 +106,7 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
   // Once the name reaches a place or a known body, a word the dictionary does not know is more
   // likely a verb phrase (建好) than part of the name.
   let anchored = isPlaceOrKnown((tokens[last] as Token).text, lex);
+  let latin = false;
   let j = last - 1;
   while (j >= 0 && last - j < MAX_TOKENS) {
     const word = (tokens[j] as Token).text;
@@ -125,6 +127,16 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
       j--;
       continue;
     }
+    // A Latin name keeps its spaces (PT Energi Hijau Nusantara公司).
+    if (word === ' ' && LATIN.test(tokens[j - 1]?.text ?? '')) {
+      if (!LATIN.test(tokens[j + 1]?.text ?? '') && j + 1 !== last) break;
+      latin = true;
+      first = j;
+      j--;
+      continue;
+    }
+    // 印尼PT Energi…: the Latin name ends at the script's change.
+    if (latin && !LATIN.test(word)) break;
     if (CONJUNCTIONS.has(word)) {
       if (!joinsFieldsOfOneName(tokens, j, first, lex)) break;
       first = j;
