@@ -237,7 +237,6 @@ export const en: Messages = {
       'Accepts .txt (UTF-8 or GB18030/GBK), .html, .pdf and .docx; at most {limit} per file and {files} files at a time.',
     selected: '{n} files chosen, {size} in all',
     tooLarge: 'Larger than {limit}; it will not be sent',
-    emptyFile: 'Empty file; it will not be sent',
     tooMany: 'At most {files} files at a time; please upload in batches.',
     remove: 'Remove',
     start: 'Upload',

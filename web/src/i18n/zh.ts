@@ -233,7 +233,6 @@ export const zh = {
       '支持 .txt（UTF-8 或 GB18030/GBK）、.html、.pdf、.docx；每个文件不超过 {limit}，每次最多 {files} 个文件。',
     selected: '已选择 {n} 个文件，共 {size}',
     tooLarge: '超过 {limit}，不会上传',
-    emptyFile: '空文件，不会上传',
     tooMany: '每次最多上传 {files} 个文件，请分批上传。',
     remove: '移除',
     start: '开始上传',
