@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'NOT_AUTHENTICATED'
   | 'INVALID_CREDENTIALS'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'STORE_FAILED';
 
 export class CoopAtlasError extends Error {
   readonly code: ErrorCode;
@@ -62,6 +63,14 @@ export class AccessError extends CoopAtlasError {
   constructor(code: 'NOT_AUTHENTICATED' | 'INVALID_CREDENTIALS' | 'FORBIDDEN', message: string) {
     super(code, message);
     this.name = 'AccessError';
+  }
+}
+
+/** The store cannot be opened, migrated or written; the message says which store and why. */
+export class StoreError extends CoopAtlasError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('STORE_FAILED', message, options);
+    this.name = 'StoreError';
   }
 }
 

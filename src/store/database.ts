@@ -1,0 +1,82 @@
+/**
+ * The tables of the store as Kysely sees them. One schema for SQLite and PostgreSQL: times are
+ * ISO 8601 text (sortable, the same in both), values are JSON text, bytes are BLOB / BYTEA.
+ */
+
+export interface DocumentTable {
+  /** sha256 of the document's bytes, hex: the same content is the same document. */
+  id: string;
+  format: string;
+  encoding: string;
+  byte_length: number;
+  title: string | null;
+  /** `YYYY-MM-DD`, from the document's metadata or given at ingest. */
+  published: string | null;
+  /** The path the document was first ingested from. */
+  source_path: string;
+  ingested_at: string;
+  /** The extractor version whose statements of this document are current. */
+  extractor_version: string;
+}
+
+export interface DocumentContentTable {
+  document_id: string;
+  /** The original bytes, exactly as read. */
+  bytes: Uint8Array;
+  /** The text as read from the bytes; every span points into it. */
+  text: string;
+}
+
+export interface ArticleTable {
+  document_id: string;
+  ordinal: number;
+  headline: string | null;
+  headline_start: number | null;
+  headline_end: number | null;
+  span_start: number;
+  span_end: number;
+  byline: string | null;
+}
+
+export interface EntityTable {
+  id: string;
+  type: string;
+  key: string;
+  created_at: string;
+}
+
+export interface StatementTable {
+  id: string;
+  entity_id: string;
+  property: string;
+  /** JSON text. */
+  value: string;
+  origin: string;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  extractor_version: string | null;
+  author: string | null;
+  import_file: string | null;
+  import_row: number | null;
+  status: string;
+  created_at: string;
+}
+
+/** Statements an extraction of a newer extractor version replaced, kept as they were. */
+export interface RetiredStatementTable extends StatementTable {
+  retired_at: string;
+  /** The extractor version whose statements replaced this one. */
+  retired_by: string;
+}
+
+export interface Database {
+  documents: DocumentTable;
+  document_contents: DocumentContentTable;
+  articles: ArticleTable;
+  entities: EntityTable;
+  statements: StatementTable;
+  retired_statements: RetiredStatementTable;
+}
+
+export type StoreDialect = 'sqlite' | 'postgres';

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { EntityRecord, KnowledgeEntityType } from '../core/statements.js';
+import { batches } from './batches.js';
+import type { Database } from './database.js';
+
+export interface StoredEntity extends EntityRecord {
+  created: string;
+}
+
+/**
+ * The register of entities: an id, a type and the key the id was made from. What is known of
+ * an entity is in its statements; an entity without live statements is shown nowhere.
+ */
+export class EntityRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Registers entities not yet known; known ones are left as they are. Inserted in id order,
+   * so concurrent writers on PostgreSQL take their locks in one order and never deadlock.
+   */
+  async ensure(entities: readonly EntityRecord[], now: string): Promise<void> {
+    const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const batch of batches(sorted)) {
+      await this.db
+        .insertInto('entities')
+        .values(batch.map((e) => ({ id: e.id, type: e.type, key: e.key, created_at: now })))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    }
+  }
+
+  async find(id: string): Promise<StoredEntity | undefined> {
+    const row = await this.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
+    return row
+      ? { id: row.id, type: row.type as KnowledgeEntityType, key: row.key, created: row.created_at }
+      : undefined;
+  }
+
+  async findMany(ids: readonly string[]): Promise<StoredEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('entities').selectAll().where('id', 'in', ids).execute();
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type as KnowledgeEntityType,
+      key: row.key,
+      created: row.created_at,
+    }));
+  }
+
+  /** Ids of the entities a live statement names or aliases `name`, in id order. */
+  async idsNamed(name: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('statements')
+      .select('entity_id')
+      .distinct()
+      .where('property', 'in', ['name', 'alias'])
+      .where('value', '=', JSON.stringify(name))
+      .orderBy('entity_id')
+      .execute();
+    return rows.map((r) => r.entity_id);
+  }
+
+  /** Entities with at least one live statement, by type. */
+  async countByType(): Promise<Record<KnowledgeEntityType, number>> {
+    const rows = await this.db
+      .selectFrom('entities')
+      .select(['type', (eb) => eb.fn.countAll().as('n')])
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('statements')
+            .select('statements.id')
+            .whereRef('statements.entity_id', '=', 'entities.id'),
+        ),
+      )
+      .groupBy('type')
+      .execute();
+    const counts: Record<KnowledgeEntityType, number> = { organization: 0, person: 0, place: 0, event: 0 };
+    for (const row of rows) counts[row.type as KnowledgeEntityType] = Number(row.n);
+    return counts;
+  }
+}

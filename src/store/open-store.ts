@@ -1,0 +1,149 @@
+/**
+ * The one place the SQL dialect is chosen: SQLite through better-sqlite3 (a file under `data/`,
+ * no set-up) or PostgreSQL through pg (a `postgres://` URL, or `DATABASE_URL`), both behind
+ * Kysely, both migrated to the latest schema when opened.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { errorMessage, StoreError } from '../core/errors.js';
+import { ArticleRepository } from './article.repository.js';
+import type { Database, StoreDialect } from './database.js';
+import { DocumentRepository } from './document.repository.js';
+import { EntityRepository } from './entity.repository.js';
+import { migrationProvider } from './migrations.js';
+import { StatementRepository } from './statement.repository.js';
+import { StatsRepository } from './stats.repository.js';
+
+/** Where the embedded store lives when nothing else is said. */
+export const DEFAULT_SQLITE_FILE = 'data/coopatlas.db';
+
+export type StoreLocation = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/**
+ * Which store to open: `--db` when given (a `postgres://` URL or an SQLite file), else
+ * `DATABASE_URL`, else the embedded file `data/coopatlas.db`.
+ *
+ * @example storeLocation({ db: 'kb.db' }) // { dialect: 'sqlite', file: '/abs/kb.db' }
+ * @example storeLocation({ env: { DATABASE_URL: 'postgres://u@localhost/kb' } }) // { dialect: 'postgres', … }
+ */
+export function storeLocation(options: { db?: string; env?: NodeJS.ProcessEnv } = {}): StoreLocation {
+  const env = options.env ?? process.env;
+  const given = options.db ?? env.DATABASE_URL;
+  if (given && POSTGRES_URL.test(given)) return { dialect: 'postgres', url: given };
+  return { dialect: 'sqlite', file: resolve(options.db ?? DEFAULT_SQLITE_FILE) };
+}
+
+/** The repositories of one connection or one transaction. */
+export interface Repositories {
+  documents: DocumentRepository;
+  articles: ArticleRepository;
+  entities: EntityRepository;
+  statements: StatementRepository;
+  stats: StatsRepository;
+}
+
+function repositories(db: Kysely<Database>): Repositories {
+  return {
+    documents: new DocumentRepository(db),
+    articles: new ArticleRepository(db),
+    entities: new EntityRepository(db),
+    statements: new StatementRepository(db),
+    stats: new StatsRepository(db),
+  };
+}
+
+/** An open store: its repositories, transactions over them, and the Kysely instance for tests. */
+export class Store implements Repositories {
+  readonly documents: DocumentRepository;
+  readonly articles: ArticleRepository;
+  readonly entities: EntityRepository;
+  readonly statements: StatementRepository;
+  readonly stats: StatsRepository;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: StoreDialect,
+    /** Where it is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
+    readonly description: string,
+  ) {
+    ({
+      documents: this.documents,
+      articles: this.articles,
+      entities: this.entities,
+      statements: this.statements,
+      stats: this.stats,
+    } = repositories(db));
+  }
+
+  /**
+   * Runs `work` in one transaction: all its writes are stored, or none (a crash, a kill or an
+   * error leaves the store as it was before).
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(repositories(trx)));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+function createKysely(location: StoreLocation): Kysely<Database> {
+  if (location.dialect === 'sqlite') {
+    mkdirSync(dirname(location.file), { recursive: true });
+    const database = new SqliteDatabase(location.file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    // In WAL mode a commit survives a killed process at NORMAL; only a power cut may lose the last ones.
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 10000');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  }
+  const pool = new pg.Pool({ connectionString: location.url, max: 4 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Opens the store and brings its schema to the latest migration.
+ *
+ * @example
+ * const store = await openStore(storeLocation({ db: 'data/kb.db' }));
+ * await store.stats.documentCount();
+ * await store.close();
+ * @throws StoreError naming the store and the reason when it cannot be opened or migrated.
+ */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const description = location.dialect === 'sqlite' ? location.file : redact(location.url);
+  let db: Kysely<Database>;
+  try {
+    db = createKysely(location);
+  } catch (error) {
+    throw new StoreError(`无法打开数据库 ${description} (cannot open the store): ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
+  const migrator = new Migrator({ db, provider: migrationProvider(location.dialect) });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy().catch(() => undefined);
+    throw new StoreError(`数据库迁移失败 ${description} (cannot migrate the store): ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
+  return new Store(db, location.dialect, description);
+}

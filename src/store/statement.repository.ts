@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { InvalidArgumentError } from '../core/errors.js';
+import type {
+  JsonValue,
+  NewStatement,
+  Statement,
+  StatementOrigin,
+  StatementSource,
+  StatementStatus,
+} from '../core/statements.js';
+import { batches } from './batches.js';
+import type { Database, StatementTable } from './database.js';
+
+/** A statement no longer current: replaced by an extraction of a newer extractor version. */
+export interface RetiredStatement extends Statement {
+  retired: { at: string; by: string };
+}
+
+/** A person's statement: a correction, an addition, or a decision on what was extracted. */
+export interface ManualStatementInput {
+  entityId: string;
+  property: string;
+  value: JsonValue;
+  author: string;
+  /** `accepted` for a person's own fact; `accepted` or `rejected` for a review decision. */
+  status: StatementStatus;
+}
+
+const COLUMNS = [
+  'id',
+  'entity_id',
+  'property',
+  'value',
+  'origin',
+  'document_id',
+  'span_start',
+  'span_end',
+  'extractor_version',
+  'author',
+  'import_file',
+  'import_row',
+  'status',
+  'created_at',
+] as const;
+
+function toRow(statement: NewStatement, created: string): Selectable<StatementTable> {
+  const { source } = statement;
+  return {
+    id: statement.id,
+    entity_id: statement.entityId,
+    property: statement.property,
+    value: JSON.stringify(statement.value),
+    origin: source.origin,
+    document_id: source.origin === 'extracted' ? source.documentId : null,
+    span_start: source.origin === 'extracted' ? source.span.start : null,
+    span_end: source.origin === 'extracted' ? source.span.end : null,
+    extractor_version: source.origin === 'extracted' ? source.extractorVersion : null,
+    author: source.origin === 'manual' ? source.author : null,
+    import_file: source.origin === 'import' ? source.file : null,
+    import_row: source.origin === 'import' ? source.row : null,
+    status: statement.status,
+    created_at: created,
+  };
+}
+
+function sourceOf(row: Selectable<StatementTable>): StatementSource {
+  const origin = row.origin as StatementOrigin;
+  switch (origin) {
+    case 'extracted':
+      return {
+        origin,
+        documentId: row.document_id ?? '',
+        span: { start: Number(row.span_start), end: Number(row.span_end) },
+        extractorVersion: row.extractor_version ?? '',
+      };
+    case 'manual':
+      return { origin, author: row.author ?? '' };
+    case 'import':
+      return { origin, file: row.import_file ?? '', row: Number(row.import_row) };
+  }
+}
+
+function fromRow(row: Selectable<StatementTable>): Statement {
+  return {
+    id: row.id,
+    entityId: row.entity_id,
+    property: row.property,
+    value: JSON.parse(row.value) as JsonValue,
+    source: sourceOf(row),
+    status: row.status as StatementStatus,
+    created: row.created_at,
+  };
+}
+
+/** Oldest first, then by id, so every engine lists them in the same order. */
+const chronological = (a: Statement, b: Statement) =>
+  a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Statements: only ever added. The live table holds what is current; an extraction replaced by
+ * a newer extractor version moves to `retired_statements`, kept as it was.
+ */
+export class StatementRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Stores statements; one already stored (same id) is left as it is. */
+  async insertMany(statements: readonly NewStatement[], now: string): Promise<void> {
+    for (const batch of batches(statements)) {
+      await this.db
+        .insertInto('statements')
+        .values(batch.map((s) => toRow(s, now)))
+        .onConflict((oc) => oc.columns(['entity_id', 'id']).doNothing())
+        .execute();
+    }
+  }
+
+  /** Records a person's statement about an entity, with a new id and the current time. */
+  async addManual(input: ManualStatementInput, now = new Date().toISOString()): Promise<Statement> {
+    if (!input.author.trim()) {
+      throw new InvalidArgumentError('人工陈述必须署名 (a manual statement needs its author)');
+    }
+    const statement: NewStatement = {
+      id: randomUUID(),
+      entityId: input.entityId,
+      property: input.property,
+      value: input.value,
+      source: { origin: 'manual', author: input.author },
+      status: input.status,
+    };
+    await this.db.insertInto('statements').values(toRow(statement, now)).execute();
+    return { ...statement, created: now };
+  }
+
+  /**
+   * Moves the extracted statements of a document to `retired_statements`, recording when and
+   * for which extractor version. A person's statements are never touched.
+   */
+  async retireExtracted(documentId: string, retiredBy: string, now: string): Promise<number> {
+    await this.db
+      .insertInto('retired_statements')
+      .columns([...COLUMNS, 'retired_at', 'retired_by'])
+      .expression((eb) =>
+        eb
+          .selectFrom('statements')
+          .select([...COLUMNS, sql.val(now).as('retired_at'), sql.val(retiredBy).as('retired_by')])
+          .where('document_id', '=', documentId)
+          .where('origin', '=', 'extracted'),
+      )
+      .execute();
+    const deleted = await this.db
+      .deleteFrom('statements')
+      .where('document_id', '=', documentId)
+      .where('origin', '=', 'extracted')
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  }
+
+  /** The live statements about some entities, oldest first. */
+  async about(entityIds: readonly string[]): Promise<Statement[]> {
+    if (entityIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('entity_id', 'in', entityIds)
+      .execute();
+    return rows.map(fromRow).sort(chronological);
+  }
+
+  /** The live statements whose value refers to the entity (events it takes part in or happen there). */
+  async referring(entityId: string): Promise<Statement[]> {
+    const rows = await this.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('property', 'in', ['participant', 'place'])
+      .where('value', '=', JSON.stringify(entityId))
+      .execute();
+    return rows.map(fromRow).sort(chronological);
+  }
+
+  /** Everything ever said about an entity: live statements and retired ones, oldest first. */
+  async history(entityId: string): Promise<Array<Statement | RetiredStatement>> {
+    const live = await this.about([entityId]);
+    const rows = await this.db
+      .selectFrom('retired_statements')
+      .selectAll()
+      .where('entity_id', '=', entityId)
+      .execute();
+    const retired = rows.map(
+      (row): RetiredStatement => ({ ...fromRow(row), retired: { at: row.retired_at, by: row.retired_by } }),
+    );
+    return [...retired, ...live].sort(chronological);
+  }
+
+  /** The live statements drawn from a document. */
+  async fromDocument(documentId: string): Promise<Statement[]> {
+    const rows = await this.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .execute();
+    return rows.map(fromRow).sort(chronological);
+  }
+
+  /** Live statements counted by origin and status. */
+  async countByOriginAndStatus(): Promise<
+    Array<{ origin: StatementOrigin; status: StatementStatus; count: number }>
+  > {
+    const rows = await this.db
+      .selectFrom('statements')
+      .select(['origin', 'status', (eb) => eb.fn.countAll().as('n')])
+      .groupBy(['origin', 'status'])
+      .execute();
+    return rows.map((r) => ({
+      origin: r.origin as StatementOrigin,
+      status: r.status as StatementStatus,
+      count: Number(r.n),
+    }));
+  }
+
+  async countRetired(): Promise<number> {
+    const row = await this.db
+      .selectFrom('retired_statements')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

@@ -1,0 +1,249 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDocument, buildExtraction } from '../../test/factories/knowledge.js';
+import { storeEngines } from '../../test/store/dialects.js';
+import { statementsOfExtraction } from '../core/extraction-statements.js';
+import { entityId } from '../core/statements.js';
+import type { NewDocument } from './document.repository.js';
+import { openStore, type Store, storeLocation } from './open-store.js';
+
+const NOW = '2024-01-01T00:00:00.000Z';
+const CAS = entityId('organization', '中国科学院');
+
+/** Stores a document and its extraction's statements in one transaction, as ingest does. */
+async function storeDocument(store: Store, document: NewDocument = buildDocument()): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    if (!(await tx.documents.insert(document))) return false;
+    const facts = statementsOfExtraction(buildExtraction({}, document.text), {
+      documentId: document.id,
+      text: document.text,
+    });
+    await tx.articles.replace(document.id, [{ index: 0, span: { start: 0, end: document.text.length } }]);
+    await tx.entities.ensure(facts.entities, NOW);
+    await tx.statements.insertMany(facts.statements, NOW);
+    return true;
+  });
+}
+
+async function tableCounts(store: Store): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of [
+    'documents',
+    'document_contents',
+    'articles',
+    'entities',
+    'statements',
+    'retired_statements',
+  ] as const) {
+    const row = await store.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+describe('storeLocation', () => {
+  it('opens the embedded file under data/ when nothing is said', () => {
+    expect(storeLocation({ env: {} })).toMatchObject({ dialect: 'sqlite' });
+    const location = storeLocation({ env: {} });
+    expect(location.dialect === 'sqlite' && location.file.endsWith('data/coopatlas.db')).toBe(true);
+  });
+
+  it('takes PostgreSQL from DATABASE_URL, and --db over it', () => {
+    const env = { DATABASE_URL: 'postgres://kb@localhost/kb' };
+    expect(storeLocation({ env })).toEqual({ dialect: 'postgres', url: 'postgres://kb@localhost/kb' });
+    expect(storeLocation({ env, db: 'local.db' })).toMatchObject({ dialect: 'sqlite' });
+    expect(storeLocation({ env: {}, db: 'postgresql://kb@db/kb' })).toMatchObject({ dialect: 'postgres' });
+  });
+});
+
+for (const engine of storeEngines()) {
+  describe.skipIf(engine.skipped)(`the store on ${engine.title}`, () => {
+    let store: Store | undefined;
+    const open = async () => {
+      store = await engine.open();
+      return store;
+    };
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+
+    it('migrates a new database, and opening it again changes nothing', async () => {
+      const location = await engine.location();
+      const first = await openStore(location);
+      await storeDocument(first);
+      await first.close();
+      store = await openStore(location);
+      expect(await tableCounts(store)).toMatchObject({ documents: 1 });
+    });
+
+    it('keeps the original bytes and the text, and a second copy of the same content stores nothing', async () => {
+      const s = await open();
+      const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(buildDocument().text)]);
+      const document = buildDocument({ bytes });
+      expect(await storeDocument(s, document)).toBe(true);
+      const before = await tableCounts(s);
+      expect(await storeDocument(s, { ...document, sourcePath: 'copy/agreement.txt' })).toBe(false);
+      expect(await tableCounts(s)).toEqual(before);
+      const content = await s.documents.content(document.id);
+      expect(content?.bytes).toEqual(bytes);
+      expect(content?.text).toBe(document.text);
+      expect(await s.documents.find(document.id)).toMatchObject({
+        sourcePath: 'inbox/agreement.txt',
+        byteLength: bytes.length,
+        format: 'txt',
+      });
+    });
+
+    it('makes one entity of a body two documents name, with the statements of both', async () => {
+      const s = await open();
+      await storeDocument(s);
+      const other = buildDocument({
+        text: `${buildDocument().text}\n第二份报告。`,
+        sourcePath: 'inbox/second.txt',
+      });
+      await storeDocument(s, other);
+      expect(await s.entities.idsNamed('中国科学院')).toEqual([CAS]);
+      expect(await s.entities.idsNamed('中科院')).toEqual([CAS]);
+      const names = (await s.statements.about([CAS])).filter((st) => st.property === 'name');
+      expect(
+        names.map((st) => (st.source.origin === 'extracted' ? st.source.documentId : '')).sort(),
+      ).toEqual([buildDocument().id, other.id].sort());
+      expect((await s.entities.countByType()).organization).toBe(2);
+      expect((await s.entities.countByType()).event).toBe(2);
+    });
+
+    it('stores each statement once however often it is written', async () => {
+      const s = await open();
+      const document = buildDocument();
+      await storeDocument(s, document);
+      const facts = statementsOfExtraction(buildExtraction(), {
+        documentId: document.id,
+        text: document.text,
+      });
+      const before = await tableCounts(s);
+      await s.transaction(async (tx) => {
+        await tx.entities.ensure(facts.entities, NOW);
+        await tx.statements.insertMany(facts.statements, NOW);
+      });
+      expect(await tableCounts(s)).toEqual(before);
+      expect(before.statements).toBe(facts.statements.length);
+    });
+
+    it('reads a statement back as it was written: value, source and span', async () => {
+      const s = await open();
+      const document = buildDocument();
+      await storeDocument(s, document);
+      const statements = await s.statements.about([CAS]);
+      const alias = statements.find((st) => st.property === 'alias');
+      expect(alias).toMatchObject({
+        value: '中科院',
+        status: 'proposed',
+        created: NOW,
+        source: { origin: 'extracted', documentId: document.id, extractorVersion: '0.1.0' },
+      });
+      const events = await s.statements.referring(CAS);
+      expect(events.map((st) => st.property)).toEqual(['participant']);
+      const [event] = await s.statements
+        .about([events[0]?.entityId ?? ''])
+        .then((all) => all.filter((st) => st.property === 'amount' || st.property === 'planned'));
+      expect(event?.value).toBe(false);
+    });
+
+    it('writes all of a transaction or nothing', async () => {
+      const s = await open();
+      const document = buildDocument();
+      await expect(
+        s.transaction(async (tx) => {
+          await tx.documents.insert(document);
+          await tx.entities.ensure([{ id: CAS, type: 'organization', key: '中国科学院' }], NOW);
+          throw new Error('the file turned out to be unreadable');
+        }),
+      ).rejects.toThrow('unreadable');
+      expect(await tableCounts(s)).toEqual({
+        documents: 0,
+        document_contents: 0,
+        articles: 0,
+        entities: 0,
+        statements: 0,
+        retired_statements: 0,
+      });
+    });
+
+    it('refuses a statement with no source', async () => {
+      const s = await open();
+      await s.entities.ensure([{ id: CAS, type: 'organization', key: '中国科学院' }], NOW);
+      await expect(
+        sql`insert into statements (id, entity_id, property, value, origin, status, created_at)
+            values ('x', ${CAS}, 'name', '"中国科学院"', 'extracted', 'proposed', ${NOW})`.execute(s.db),
+      ).rejects.toThrow();
+    });
+
+    it('retires the extracted statements of a document, keeping a person’s and the history', async () => {
+      const s = await open();
+      const document = buildDocument();
+      await storeDocument(s, document);
+      const manual = await s.statements.addManual(
+        { entityId: CAS, property: 'alias', value: '国科院', author: '李编辑', status: 'accepted' },
+        '2024-02-01T00:00:00.000Z',
+      );
+      const extracted = (await s.statements.fromDocument(document.id)).length;
+      const retired = await s.transaction((tx) =>
+        tx.statements.retireExtracted(document.id, '0.2.0', '2024-03-01T00:00:00.000Z'),
+      );
+      expect(retired).toBe(extracted);
+      const live = await s.statements.about([CAS]);
+      expect(live).toEqual([manual]);
+      const history = await s.statements.history(CAS);
+      expect(history.filter((st) => 'retired' in st).map((st) => st.property)).toEqual(
+        expect.arrayContaining(['name', 'alias', 'kind']),
+      );
+      expect(history.at(-1)).toEqual(manual);
+      expect(await s.statements.countRetired()).toBe(extracted);
+    });
+
+    it('counts entities by type, events by type and year, statements by origin and status', async () => {
+      const s = await open();
+      await storeDocument(s);
+      await s.statements.addManual({
+        entityId: CAS,
+        property: 'alias',
+        value: 'CAS',
+        author: '李编辑',
+        status: 'accepted',
+      });
+      expect(await s.entities.countByType()).toEqual({ organization: 2, person: 0, place: 1, event: 1 });
+      expect(await s.stats.eventsByTypeAndYear()).toEqual([{ type: 'agreement', year: '2020', count: 1 }]);
+      const byOrigin = await s.statements.countByOriginAndStatus();
+      expect(byOrigin.find((r) => r.origin === 'manual')).toEqual({
+        origin: 'manual',
+        status: 'accepted',
+        count: 1,
+      });
+      expect(byOrigin.find((r) => r.origin === 'extracted')?.status).toBe('proposed');
+    });
+
+    it('keeps text with NUL characters, at the same offsets', async () => {
+      const s = await open();
+      const document = buildDocument({ text: `a\u0000b ${buildDocument().text}` });
+      await storeDocument(s, document);
+      const content = await s.documents.content(document.id);
+      expect(content?.text.length).toBe(document.text.length);
+    });
+
+    it('lists documents whose statements are of another extractor version', async () => {
+      const s = await open();
+      const old = buildDocument({ extractorVersion: '0.0.9' });
+      const current = buildDocument({ text: `${buildDocument().text}另一份。`, extractorVersion: '0.1.0' });
+      await storeDocument(s, old);
+      await storeDocument(s, current);
+      expect(await s.documents.listOutdated('0.1.0', '', 10)).toEqual([old.id]);
+      expect(await s.documents.countOutdated('0.1.0')).toBe(1);
+      await s.documents.setExtractorVersion(old.id, '0.1.0');
+      expect(await s.documents.listOutdated('0.1.0', '', 10)).toEqual([]);
+    });
+  });
+}
