@@ -233,6 +233,7 @@ export const en: Messages = {
     title: 'Upload documents',
     intro:
       'Upload news pages, reports and agreements. CoopAtlas reads the full text and extracts the organizations, people, times, amounts and cooperation events in it.',
+    chooseFolder: 'Choose a folder',
     choose: 'Choose files',
     drop: 'Drop files here, or click to choose (several at once)',
     formats:
@@ -240,6 +241,7 @@ export const en: Messages = {
     selected: '{n} files chosen, {size} in all',
     tooLarge: 'Larger than {limit}; it will not be sent',
     tooMany: 'At most {files} files at a time; please upload in batches.',
+    skipped: '{n} files in the folder are not in a supported format and were skipped.',
     remove: 'Remove',
     start: 'Upload',
     uploading: 'Uploading… {percent}%',

@@ -229,6 +229,7 @@ export const zh = {
   upload: {
     title: '上传文档',
     intro: '上传新闻版面、报告、协议等文档，系统会读取全文并抽取其中的机构、人物、时间、金额和合作事件。',
+    chooseFolder: '选择文件夹',
     choose: '选择文件',
     drop: '把文件拖到这里，或点击选择（可多选）',
     formats:
@@ -236,6 +237,7 @@ export const zh = {
     selected: '已选择 {n} 个文件，共 {size}',
     tooLarge: '超过 {limit}，不会上传',
     tooMany: '每次最多上传 {files} 个文件，请分批上传。',
+    skipped: '文件夹中有 {n} 个文件不是支持的格式，已跳过。',
     remove: '移除',
     start: '开始上传',
     uploading: '正在上传… {percent}%',
