@@ -3,19 +3,11 @@
  * packages keeps the rest of the library out of the bundle.
  */
 import { BarChart, GraphChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { type ECharts, type EChartsCoreOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([
-  BarChart,
-  GraphChart,
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+use([BarChart, GraphChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type { ECharts, EChartsCoreOption };
 export { init };
