@@ -3,7 +3,11 @@ import { Command } from 'commander';
 import { CoopAtlasError, errorMessage } from '../core/errors.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { registerDemo } from './demo.command.js';
+import { registerEntity } from './entity.command.js';
 import { registerExtract } from './extract.command.js';
+import { registerIngest } from './ingest.command.js';
+import { registerReextract } from './reextract.command.js';
+import { registerStats } from './stats.command.js';
 
 const program = new Command()
   .name('coopatlas')
@@ -14,11 +18,16 @@ const program = new Command()
 
 registerExtract(program);
 registerDemo(program);
+registerIngest(program);
+registerReextract(program);
+registerStats(program);
+registerEntity(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   const code = error instanceof CoopAtlasError ? ` [${error.code}]` : '';
   process.stderr.write(`错误 (error)${code}: ${errorMessage(error)}\n`);
-  process.exitCode = 2;
+  // A wrong command line is 2; a store, a lookup or anything else that failed is 1.
+  process.exitCode = error instanceof CoopAtlasError && error.code === 'INVALID_ARGUMENT' ? 2 : 1;
 }

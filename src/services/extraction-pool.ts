@@ -1,0 +1,106 @@
+/**
+ * A small pool of extraction workers (node:worker_threads), one per core by default. Tasks
+ * queue until a worker is free; a worker that dies fails its task with the reason and is
+ * replaced, so one bad document never stops a batch.
+ */
+
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExtractResult, ExtractTask } from './extract-task.js';
+
+type Job = { task: ExtractTask; resolve: (result: ExtractResult) => void };
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+}
+
+/** The worker thread: the compiled `extract.worker.js`, or from the sources through tsx (tests, tsx runs). */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const file = new URL('./extract.worker.ts', here).href;
+    // tsx's API registers its hooks for the thread that calls it.
+    const tsxRoot = dirname(createRequire(here).resolve('tsx/package.json'));
+    const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+    const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(file)}); });`;
+    return new Worker(code, { eval: true });
+  }
+  return new Worker(new URL('./extract.worker.js', here));
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+export class ExtractionPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(readonly size = defaultPoolSize()) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Extracts one document on a worker; never rejects: a failure is a result with its reason. */
+  run(task: Omit<ExtractTask, 'id'>): Promise<ExtractResult> {
+    if (this.closed) throw new Error('the extraction pool is closed');
+    return new Promise((resolve) => {
+      this.queue.push({ task: { ...task, id: this.nextId++ }, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: startWorker() };
+    slot.worker.on('message', (result: ExtractResult) => {
+      const job = slot.job;
+      slot.job = undefined;
+      if (job) job.resolve(result);
+      this.dispatch();
+    });
+    const fail = (reason: string) => {
+      const job = slot.job;
+      slot.job = undefined;
+      if (job) {
+        job.resolve({
+          id: job.task.id,
+          ok: false,
+          error: {
+            code: 'EXTRACTION_FAILED',
+            message: `${job.task.path}: 抽取进程异常退出 (the extraction worker stopped: ${reason})`,
+          },
+        });
+      }
+      if (this.closed) return;
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots[index] = this.spawn();
+      this.dispatch();
+    };
+    slot.worker.on('error', (error) => fail(error.message));
+    slot.worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) fail(`exit code ${code}`);
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.job = job;
+      // The bytes are copied, not transferred: the caller keeps them to store.
+      slot.worker.postMessage(job.task);
+    }
+  }
+}
