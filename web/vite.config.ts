@@ -4,12 +4,12 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** The web app: built into dist/web, which the API server serves; in development /api goes to it. */
+/** The web app: built into web/dist, which the API server serves; in development /api goes to it. */
 export default defineConfig({
   root,
   plugins: [vue()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
   },
