@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { storeContents } from '../../test/store/contents.js';
 import { storeEngines } from '../../test/store/dialects.js';
 import { entityId } from '../core/statements.js';
 import type { Store } from '../store/open-store.js';
@@ -20,49 +21,6 @@ const SEEDS = join(ROOT, '../shared/seeds');
 const BAD = join(ROOT, 'test/fixtures/formats/bad');
 const SEED_002 = join(SEEDS, '002_717669ecf8a4545b.txt');
 const CAS = entityId('organization', '中国科学院');
-
-/** Every table's rows, without the times they were written: what two runs must agree on. */
-async function contents(store: Store) {
-  const rows = async (query: { compile(): unknown; execute(): Promise<unknown[]> }) => query.execute();
-  return {
-    documents: await rows(
-      store.db
-        .selectFrom('documents')
-        .select([
-          'id',
-          'format',
-          'encoding',
-          'byte_length',
-          'title',
-          'published',
-          'source_path',
-          'extractor_version',
-        ])
-        .orderBy('id'),
-    ),
-    articles: await rows(
-      store.db.selectFrom('articles').selectAll().orderBy('document_id').orderBy('ordinal'),
-    ),
-    entities: await rows(store.db.selectFrom('entities').select(['id', 'type', 'key']).orderBy('id')),
-    statements: await rows(
-      store.db
-        .selectFrom('statements')
-        .select([
-          'id',
-          'entity_id',
-          'property',
-          'value',
-          'origin',
-          'document_id',
-          'span_start',
-          'span_end',
-          'status',
-        ])
-        .orderBy('entity_id')
-        .orderBy('id'),
-    ),
-  };
-}
 
 /** Years an event's date covers: `2018-04` → 2018; `2016/2020` → 2016 to 2020. */
 function covers(date: string | undefined, year: number): boolean {
@@ -102,11 +60,11 @@ for (const engine of storeEngines()) {
       expect(first.failed).toBe(0);
       expect(first.new).toBe(first.read);
       const stats = await readStats(s);
-      const before = await contents(s);
+      const before = await storeContents(s);
       const second = await ingestPaths(s, [SEEDS, SAMPLES], { pool });
       expect(second).toMatchObject({ read: first.read, new: 0, unchanged: first.read, failed: 0 });
       expect(await readStats(s)).toEqual(stats);
-      expect(await contents(s)).toEqual(before);
+      expect(await storeContents(s)).toEqual(before);
       expect(stats.documents).toBe(first.read);
       expect(stats.entities.organization).toBeGreaterThan(50);
       expect(stats.events.agreement).toBeDefined();
@@ -166,13 +124,13 @@ for (const engine of storeEngines()) {
       ]);
       for (const f of failures) expect(f.error?.message).toContain(f.path);
 
-      const before = await contents(s);
+      const before = await storeContents(s);
       const again = await ingestPaths(s, [join(batch, 'truncated.pdf'), join(batch, 'missing.txt')], {
         pool,
       });
       // Files are taken in path order.
       expect(again.files.map((f) => f.error?.code)).toEqual(['FILE_NOT_FOUND', 'PDF_INVALID']);
-      expect(await contents(s)).toEqual(before);
+      expect(await storeContents(s)).toEqual(before);
     });
 
     it('stores the same content found at two paths once', async () => {
