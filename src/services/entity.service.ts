@@ -171,22 +171,22 @@ async function eventsOf(store: Store, sources: Sources, entityId: string): Promi
     if (!typed) continue;
     const participantIds = [...new Set(values('participant').map(String))];
     const place = asText(values('place')[0]);
+    const date = asText(values('date')[0]);
+    const trigger = asText(values('trigger')[0]);
     const event: EventView = {
       id,
       type: String(typed.value),
+      ...(date ? { date } : {}),
+      ...(trigger ? { trigger } : {}),
       participants: participantIds.map((p) => names.get(p) ?? p),
       participantIds,
       objects: [...new Set(values('object').map(String))],
+      ...(place ? { place: names.get(place) ?? place } : {}),
       planned: values('planned').includes(true),
       amounts: values('amount'),
       counts: values('count'),
       origin: sources.view(typed),
     };
-    const date = asText(values('date')[0]);
-    if (date) event.date = date;
-    const trigger = asText(values('trigger')[0]);
-    if (trigger) event.trigger = trigger;
-    if (place) event.place = names.get(place) ?? place;
     events.push(event);
   }
   return events.sort(byDate);
