@@ -10,14 +10,25 @@ interface IngestFlags extends StoreFlags {
   json?: boolean;
 }
 
+/** The start of `line` that fits `columns` terminal columns, Chinese characters taking two. */
+function fitWidth(line: string, columns: number): string {
+  let used = 0;
+  let fitted = '';
+  for (const char of line) {
+    used += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+    if (used > columns) break;
+    fitted += char;
+  }
+  return fitted;
+}
+
 /** A progress line on a terminal, rewritten in place. */
 function progress(result: FileIngest, done: number, total: number, counts: Record<string, number>): void {
   counts[result.outcome] = (counts[result.outcome] ?? 0) + 1;
   const line =
     `[${done}/${total}] 新增 ${counts.new ?? 0}，未变 ${counts.unchanged ?? 0}，失败 ${counts.failed ?? 0} ` +
     `(new, unchanged, failed)  ${result.path}`;
-  const width = process.stderr.columns ?? 100;
-  process.stderr.write(`\r\x1b[K${[...line].slice(0, width - 1).join('')}`);
+  process.stderr.write(`\r\x1b[K${fitWidth(line, (process.stderr.columns || 100) - 1)}`);
   if (done === total) process.stderr.write('\r\x1b[K');
 }
 
