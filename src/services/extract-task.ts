@@ -6,7 +6,9 @@ import { errorMessage } from '../core/errors.js';
 import { type DocumentFacts, statementsOfExtraction } from '../core/extraction-statements.js';
 import type { Article, DocumentFormat } from '../core/types.js';
 import { extractText } from '../extract/extract-document.js';
+import type { SearchRow } from '../store/search.repository.js';
 import { readDocumentBytes, sha256Hex } from './read-document-bytes.js';
+import { searchRowsOf } from './search-rows.js';
 
 export interface ExtractTask {
   id: number;
@@ -29,6 +31,8 @@ export interface ExtractedDocument {
   extractorVersion: string;
   articles: Article[];
   facts: DocumentFacts;
+  /** Rows of the full-text index, made where the text is segmented anyway. */
+  search: SearchRow[];
 }
 
 export type ExtractResult =
@@ -68,6 +72,10 @@ export async function extractWithStatements(task: ExtractTask): Promise<ExtractR
       extractorVersion: extraction.extractor.version,
       articles: extraction.articles,
       facts,
+      search: searchRowsOf(
+        { id, text: source.text, articles: extraction.articles, ...(title ? { title } : {}) },
+        extraction.entities,
+      ),
       ...(title ? { title } : {}),
       ...(published ? { published } : {}),
     };

@@ -14,5 +14,10 @@ export async function storeFacts(
   await tx.articles.replace(document.id, document.articles);
   await tx.entities.ensure(document.facts.entities, now);
   await tx.statements.insertMany(document.facts.statements, now);
+  await tx.search.replaceDocument(
+    document.id,
+    document.search.filter((row) => row.kind !== 'entity'),
+  );
+  for (const row of document.search) if (row.kind === 'entity') await tx.search.replaceEntity(row);
   return document.facts.statements.length;
 }

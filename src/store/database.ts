@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables of the store as Kysely sees them. One schema for SQLite and PostgreSQL: times are
  * ISO 8601 text (sortable, the same in both), values are JSON text, bytes are BLOB / BYTEA.
@@ -70,6 +72,29 @@ export interface RetiredStatementTable extends StatementTable {
   retired_by: string;
 }
 
+export interface UserTable {
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_name: string;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export interface SearchRowTable {
+  id: Generated<number>;
+  kind: string;
+  ref: string;
+  document_id: string | null;
+  title: string;
+  body: string;
+}
+
 export interface Database {
   documents: DocumentTable;
   document_contents: DocumentContentTable;
@@ -77,6 +102,9 @@ export interface Database {
   entities: EntityTable;
   statements: StatementTable;
   retired_statements: RetiredStatementTable;
+  users: UserTable;
+  sessions: SessionTable;
+  search_rows: SearchRowTable;
 }
 
 export type StoreDialect = 'sqlite' | 'postgres';

@@ -8,6 +8,7 @@
  * rows, no bytes) can be a reference table every node holds. See README, "Distributing the store".
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { accountsAndSearch } from './accounts-and-search.migration.js';
 import type { StoreDialect } from './database.js';
 
 // Migrations run on any schema version, so they see the database untyped.
@@ -117,6 +118,7 @@ function initialSchema(dialect: StoreDialect): Migration {
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial_schema': initialSchema(dialect),
+    '0002_accounts_and_search': accountsAndSearch(dialect),
   };
 }
 

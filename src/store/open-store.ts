@@ -9,11 +9,13 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { errorMessage, StoreError } from '../core/errors.js';
+import { SqlAccountRepository } from './account.repository.js';
 import { ArticleRepository } from './article.repository.js';
 import type { Database, StoreDialect } from './database.js';
 import { DocumentRepository } from './document.repository.js';
 import { EntityRepository } from './entity.repository.js';
 import { migrationProvider } from './migrations.js';
+import { SearchRepository } from './search.repository.js';
 import { StatementRepository } from './statement.repository.js';
 import { StatsRepository } from './stats.repository.js';
 
@@ -45,15 +47,19 @@ export interface Repositories {
   entities: EntityRepository;
   statements: StatementRepository;
   stats: StatsRepository;
+  accounts: SqlAccountRepository;
+  search: SearchRepository;
 }
 
-function repositories(db: Kysely<Database>): Repositories {
+function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
   return {
     documents: new DocumentRepository(db),
     articles: new ArticleRepository(db),
     entities: new EntityRepository(db),
     statements: new StatementRepository(db),
     stats: new StatsRepository(db),
+    accounts: new SqlAccountRepository(db),
+    search: new SearchRepository(db, dialect),
   };
 }
 
@@ -64,6 +70,8 @@ export class Store implements Repositories {
   readonly entities: EntityRepository;
   readonly statements: StatementRepository;
   readonly stats: StatsRepository;
+  readonly accounts: SqlAccountRepository;
+  readonly search: SearchRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -77,7 +85,9 @@ export class Store implements Repositories {
       entities: this.entities,
       statements: this.statements,
       stats: this.stats,
-    } = repositories(db));
+      accounts: this.accounts,
+      search: this.search,
+    } = repositories(db, dialect));
   }
 
   /**
@@ -85,7 +95,7 @@ export class Store implements Repositories {
    * error leaves the store as it was before).
    */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(repositories(trx)));
+    return this.db.transaction().execute((trx) => work(repositories(trx, this.dialect)));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,196 @@
+/**
+ * The full-text index: rows of index words (the project's segmentation, joined by spaces) for
+ * documents, articles and entity names, ranked by bm25 on SQLite (FTS5) and ts_rank on
+ * PostgreSQL. Query words arrive already cut into letters and digits only, and every value is a
+ * bound parameter, so no query can change the SQL.
+ */
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database, StoreDialect } from './database.js';
+
+export type SearchKind = 'document' | 'article' | 'entity';
+
+export interface SearchRow {
+  kind: SearchKind;
+  /** The document id, `documentId#ordinal` for an article, the entity id. */
+  ref: string;
+  documentId: string | null;
+  /** Index words of the title (headline, name) and of the body. */
+  title: string;
+  body: string;
+}
+
+export interface SearchFilters {
+  kind?: SearchKind;
+  entityType?: string;
+  eventType?: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, on the document's publication date. */
+  from?: string;
+  to?: string;
+  /** Names of a place the document speaks of, and of a party to one of its events. */
+  place?: string;
+  participant?: string;
+}
+
+export interface SearchHitRow {
+  kind: SearchKind;
+  ref: string;
+  documentId: string | null;
+  score: number;
+}
+
+export interface SearchPage {
+  total: number;
+  hits: SearchHitRow[];
+  facets: {
+    kind: Record<string, number>;
+    entityType: Record<string, number>;
+    eventType: Record<string, number>;
+  };
+}
+
+const json = (value: string) => JSON.stringify(value);
+
+export class SearchRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
+  ) {}
+
+  /** Replaces the rows of one document (its own row and its articles'). */
+  async replaceDocument(documentId: string, rows: readonly SearchRow[]): Promise<void> {
+    await this.deleteWhere(sql`document_id = ${documentId}`);
+    await this.insert(rows);
+  }
+
+  /** Replaces the row of one entity's names. */
+  async replaceEntity(row: SearchRow): Promise<void> {
+    await this.deleteWhere(sql`kind = 'entity' and ref = ${row.ref}`);
+    await this.insert([row]);
+  }
+
+  private async deleteWhere(where: RawBuilder<unknown>): Promise<void> {
+    if (this.dialect === 'sqlite') {
+      // External-content FTS5 forgets a row only when told its old words.
+      await sql`insert into search_fts (search_fts, rowid, title, body)
+        select 'delete', id, title, body from search_rows where ${where}`.execute(this.db);
+    }
+    await sql`delete from search_rows where ${where}`.execute(this.db);
+  }
+
+  private async insert(rows: readonly SearchRow[]): Promise<void> {
+    for (const row of rows) {
+      const inserted = await this.db
+        .insertInto('search_rows')
+        .values({
+          kind: row.kind,
+          ref: row.ref,
+          document_id: row.documentId,
+          title: row.title,
+          body: row.body,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (this.dialect === 'sqlite') {
+        await sql`insert into search_fts (rowid, title, body) values (${inserted.id}, ${row.title}, ${row.body})`.execute(
+          this.db,
+        );
+      }
+    }
+  }
+
+  /** Rows matching every word, best first, with the counts of the facets over all matches. */
+  async search(
+    words: readonly string[],
+    filters: SearchFilters,
+    limit: number,
+    offset: number,
+  ): Promise<SearchPage> {
+    const empty: SearchPage = { total: 0, hits: [], facets: { kind: {}, entityType: {}, eventType: {} } };
+    if (words.length === 0) return empty;
+    const { match, score, from, order } = this.matcher(words);
+    const where = sql.join([match, ...this.filters(filters)], sql` and `);
+    const matched = sql`select r.id, r.kind, r.ref, r.document_id, ${score} as score from ${from} where ${where}`;
+
+    const hits = await sql<{ kind: SearchKind; ref: string; document_id: string | null; score: number }>`
+      select kind, ref, document_id, score from (${matched}) m order by score ${order}, ref limit ${limit} offset ${offset}`.execute(
+      this.db,
+    );
+    const kinds = await sql<{ kind: string; n: number }>`
+      select kind, count(*) as n from (${matched}) m group by kind`.execute(this.db);
+    const entityTypes = await sql<{ type: string; n: number }>`
+      select e.type, count(*) as n from (${matched}) m join entities e on e.id = m.ref
+      where m.kind = 'entity' group by e.type`.execute(this.db);
+    const eventTypes = await sql<{ value: string; n: number }>`
+      select s.value, count(distinct s.document_id) as n from statements s
+      where s.property = 'eventType' and s.document_id in (select document_id from (${matched}) m)
+      group by s.value`.execute(this.db);
+
+    const count = (rows: ReadonlyArray<{ n: number }>, key: (row: never) => string) =>
+      Object.fromEntries(rows.map((row) => [key(row as never), Number(row.n)]));
+    const kindCounts = count(kinds.rows, (row: { kind: string }) => row.kind);
+    return {
+      total: Object.values(kindCounts).reduce((sum, n) => sum + n, 0),
+      hits: hits.rows.map((row) => ({
+        kind: row.kind,
+        ref: row.ref,
+        documentId: row.document_id,
+        score: Math.abs(Number(row.score)),
+      })),
+      facets: {
+        kind: kindCounts,
+        entityType: count(entityTypes.rows, (row: { type: string }) => row.type),
+        eventType: count(eventTypes.rows, (row: { value: string }) => JSON.parse(row.value) as string),
+      },
+    };
+  }
+
+  private matcher(words: readonly string[]) {
+    if (this.dialect === 'sqlite') {
+      // Each word quoted: FTS5 reads it as a phrase, never as an operator.
+      const query = words.map((w) => `"${w.replaceAll('"', '')}"`).join(' ');
+      return {
+        from: sql`search_fts join search_rows r on r.id = search_fts.rowid`,
+        match: sql`search_fts match ${query}`,
+        // bm25 is lower for better matches; the title weighs five times the body.
+        score: sql`bm25(search_fts, 5.0, 1.0)`,
+        order: sql`asc`,
+      };
+    }
+    const query = words.join(' ');
+    return {
+      from: sql`search_rows r`,
+      match: sql`r.tsv @@ plainto_tsquery('simple', ${query})`,
+      score: sql`ts_rank(r.tsv, plainto_tsquery('simple', ${query}))`,
+      order: sql`desc`,
+    };
+  }
+
+  private filters(filters: SearchFilters): RawBuilder<unknown>[] {
+    const out: RawBuilder<unknown>[] = [];
+    if (filters.kind) out.push(sql`r.kind = ${filters.kind}`);
+    if (filters.entityType) {
+      out.push(
+        sql`r.kind = 'entity' and r.ref in (select id from entities where type = ${filters.entityType})`,
+      );
+    }
+    if (filters.eventType) {
+      out.push(sql`r.document_id in (select document_id from statements
+        where property = 'eventType' and value = ${json(filters.eventType)})`);
+    }
+    if (filters.from)
+      out.push(sql`r.document_id in (select id from documents where published >= ${filters.from})`);
+    if (filters.to) {
+      // 2020 reaches to the end of 2020: every date that starts with it sorts below `2020~`.
+      out.push(sql`r.document_id in (select id from documents where published <= ${`${filters.to}~`})`);
+    }
+    if (filters.place) {
+      out.push(sql`r.document_id in (select document_id from statements where entity_id in
+        (select entity_id from statements where property in ('name', 'alias') and value = ${json(filters.place)}))`);
+    }
+    if (filters.participant) {
+      out.push(sql`r.document_id in (select document_id from statements where property = 'participant' and value in
+        (select '"' || entity_id || '"' from statements where property in ('name', 'alias') and value = ${json(filters.participant)}))`);
+    }
+    return out;
+  }
+}
