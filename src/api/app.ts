@@ -21,6 +21,7 @@ import { EXTRACTOR_VERSION } from '../extract/version.js';
 import type { AccountService } from '../services/accounts.service.js';
 import { registerAccess } from './access.js';
 import { errorBody, handleError } from './http-errors.js';
+import { type KnowledgeRoutesOptions, knowledgeRoutes } from './routes/knowledge.js';
 import { sessionRoutes } from './routes/session.js';
 
 export interface AppOptions {
@@ -31,8 +32,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest upload per file, in bytes. */
   uploadLimitBytes?: number;
-  /** Extra routes (the knowledge base's), registered after access control. */
-  routes?: Array<(app: FastifyInstance) => Promise<void>>;
+  /** The knowledge base's routes; without them the app serves sessions and users only. */
+  knowledge?: Omit<KnowledgeRoutesOptions, 'uploadLimitBytes'>;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
@@ -67,7 +68,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerAccess(app, { accounts: options.accounts, singleUser: options.singleUser });
   await app.register(sessionRoutes, { accounts: options.accounts, singleUser: options.singleUser });
-  for (const routes of options.routes ?? []) await app.register(routes);
+  if (options.knowledge) {
+    await app.register(knowledgeRoutes, {
+      ...options.knowledge,
+      uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT,
+    });
+  }
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));

@@ -7,7 +7,10 @@ import { registerEntity } from './entity.command.js';
 import { registerExtract } from './extract.command.js';
 import { registerIngest } from './ingest.command.js';
 import { registerReextract } from './reextract.command.js';
+import { registerSearch } from './search.command.js';
+import { registerServe } from './serve.command.js';
 import { registerStats } from './stats.command.js';
+import { registerUser } from './user.command.js';
 
 const program = new Command()
   .name('coopatlas')
@@ -22,6 +25,9 @@ registerIngest(program);
 registerReextract(program);
 registerStats(program);
 registerEntity(program);
+registerSearch(program);
+registerUser(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

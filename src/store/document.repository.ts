@@ -29,7 +29,7 @@ export interface DocumentRecord {
   extractorVersion: string;
 }
 
-function toRecord(row: Selectable<DocumentTable>): DocumentRecord {
+export function toRecord(row: Selectable<DocumentTable>): DocumentRecord {
   return {
     id: row.id,
     format: row.format as DocumentFormat,

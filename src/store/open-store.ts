@@ -11,6 +11,7 @@ import pg from 'pg';
 import { errorMessage, StoreError } from '../core/errors.js';
 import { SqlAccountRepository } from './account.repository.js';
 import { ArticleRepository } from './article.repository.js';
+import { BrowseRepository } from './browse.repository.js';
 import type { Database, StoreDialect } from './database.js';
 import { DocumentRepository } from './document.repository.js';
 import { EntityRepository } from './entity.repository.js';
@@ -49,6 +50,7 @@ export interface Repositories {
   stats: StatsRepository;
   accounts: SqlAccountRepository;
   search: SearchRepository;
+  browse: BrowseRepository;
 }
 
 function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
@@ -60,6 +62,7 @@ function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories
     stats: new StatsRepository(db),
     accounts: new SqlAccountRepository(db),
     search: new SearchRepository(db, dialect),
+    browse: new BrowseRepository(db),
   };
 }
 
@@ -72,6 +75,7 @@ export class Store implements Repositories {
   readonly stats: StatsRepository;
   readonly accounts: SqlAccountRepository;
   readonly search: SearchRepository;
+  readonly browse: BrowseRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -87,6 +91,7 @@ export class Store implements Repositories {
       stats: this.stats,
       accounts: this.accounts,
       search: this.search,
+      browse: this.browse,
     } = repositories(db, dialect));
   }
 

@@ -81,7 +81,7 @@ function sourceOf(row: Selectable<StatementTable>): StatementSource {
   }
 }
 
-function fromRow(row: Selectable<StatementTable>): Statement {
+export function fromRow(row: Selectable<StatementTable>): Statement {
   return {
     id: row.id,
     entityId: row.entity_id,
