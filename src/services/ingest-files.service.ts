@@ -10,8 +10,9 @@ import { errorMessage, IngestError } from '../core/errors.js';
 import { listDocumentFiles } from '../ingest/list-files.js';
 import { DEFAULT_MAX_BYTES, readDocument } from '../ingest/read-document.js';
 import type { Store } from '../store/open-store.js';
-import { inLanes, Serial } from './concurrency.js';
+import { inLanes } from './concurrency.js';
 import { defaultPoolSize, ExtractionPool } from './extraction-pool.js';
+import { GroupWriter } from './group-writer.js';
 import { sha256Hex } from './read-document-bytes.js';
 import { storeFacts } from './store-document.js';
 
@@ -48,6 +49,9 @@ export interface IngestOptions {
   /** The time recorded on what is stored; now by default. */
   now?: () => string;
 }
+
+/** Extracted documents that may wait for the writer at once, beyond those being extracted. */
+const WRITE_AHEAD = 16;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -117,7 +121,7 @@ export async function ingestPaths(
   const now = options.now ?? (() => new Date().toISOString());
   const pool = options.pool ?? new ExtractionPool(Math.max(1, Math.min(defaultPoolSize(), files.length)));
   const published = new PublishedDates();
-  const writer = new Serial();
+  const writer = new GroupWriter(store);
 
   const ingestOne = async (path: string): Promise<FileIngest> => {
     let bytes: Uint8Array;
@@ -147,33 +151,32 @@ export async function ingestPaths(
     const extracted = await pool.run({ path, bytes, ...(date ? { published: date } : {}) });
     if (!extracted.ok) return { path, outcome: 'failed', error: extracted.error };
     const { document } = extracted;
-    return writer.run(() =>
-      store.transaction(async (tx): Promise<FileIngest> => {
-        const time = now();
-        const inserted = await tx.documents.insert({
-          id: document.id,
-          format: document.format,
-          encoding: document.encoding,
-          bytes,
-          text: document.text,
-          sourcePath: path,
-          extractorVersion: document.extractorVersion,
-          ingestedAt: time,
-          ...(document.title ? { title: document.title } : {}),
-          ...(document.published ? { published: document.published } : {}),
-        });
-        // The same content at another path in this batch was stored first.
-        if (!inserted) return { path, outcome: 'unchanged', documentId };
-        const statements = await storeFacts(tx, document, time);
-        return { path, outcome: 'new', documentId, statements };
-      }),
-    );
+    return writer.run(async (tx): Promise<FileIngest> => {
+      const time = now();
+      const inserted = await tx.documents.insert({
+        id: document.id,
+        format: document.format,
+        encoding: document.encoding,
+        bytes,
+        text: document.text,
+        sourcePath: path,
+        extractorVersion: document.extractorVersion,
+        ingestedAt: time,
+        ...(document.title ? { title: document.title } : {}),
+        ...(document.published ? { published: document.published } : {}),
+      });
+      // The same content at another path in this batch was stored first.
+      if (!inserted) return { path, outcome: 'unchanged', documentId };
+      const statements = await storeFacts(tx, document, time);
+      return { path, outcome: 'new', documentId, statements };
+    });
   };
 
   let results: FileIngest[];
   try {
-    // Twice as many files in hand as workers, so workers never wait for a read.
-    results = await inLanes(files, pool.size * 2, ingestOne, (result, done) =>
+    // Twice as many files in hand as workers, so workers never wait for a read, and as many
+    // again waiting to be written, so that one commit serves a group of documents.
+    results = await inLanes(files, pool.size * 2 + WRITE_AHEAD, ingestOne, (result, done) =>
       options.onFile?.(result, done, files.length),
     );
   } finally {

@@ -7,8 +7,9 @@
 import { errorMessage } from '../core/errors.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import type { Store } from '../store/open-store.js';
-import { inLanes, Serial } from './concurrency.js';
+import { inLanes } from './concurrency.js';
 import { defaultPoolSize, ExtractionPool } from './extraction-pool.js';
+import { GroupWriter } from './group-writer.js';
 import { storeFacts } from './store-document.js';
 
 export interface DocumentReextraction {
@@ -54,7 +55,7 @@ export async function reextractDocuments(
   if (total === 0) return { version, documents: results, reextracted: 0, failed: 0 };
   const pool = options.pool ?? new ExtractionPool(Math.max(1, Math.min(defaultPoolSize(), total)));
 
-  const writer = new Serial();
+  const writer = new GroupWriter(store);
   const one = async (documentId: string): Promise<DocumentReextraction> => {
     const stored = await store.documents.find(documentId);
     const content = await store.documents.content(documentId);
@@ -69,20 +70,18 @@ export async function reextractDocuments(
     });
     if (!extracted.ok) return { documentId, path, outcome: 'failed', error: extracted.error };
     const { document } = extracted;
-    return writer.run(() =>
-      store.transaction(async (tx): Promise<DocumentReextraction> => {
-        const current = await tx.documents.find(documentId);
-        // Another run got there first.
-        if (current?.extractorVersion === document.extractorVersion)
-          return { documentId, path, outcome: 'unchanged' };
-        const time = now();
-        const retired = await tx.statements.retireExtracted(documentId, document.extractorVersion, time);
-        if (document.text !== content.text) await tx.documents.replaceText(documentId, document.text);
-        const statements = await storeFacts(tx, document, time);
-        await tx.documents.setExtractorVersion(documentId, document.extractorVersion);
-        return { documentId, path, outcome: 'reextracted', retired, statements };
-      }),
-    );
+    return writer.run(async (tx): Promise<DocumentReextraction> => {
+      const current = await tx.documents.find(documentId);
+      // Another run got there first.
+      if (current?.extractorVersion === document.extractorVersion)
+        return { documentId, path, outcome: 'unchanged' };
+      const time = now();
+      const retired = await tx.statements.retireExtracted(documentId, document.extractorVersion, time);
+      if (document.text !== content.text) await tx.documents.replaceText(documentId, document.text);
+      const statements = await storeFacts(tx, document, time);
+      await tx.documents.setExtractorVersion(documentId, document.extractorVersion);
+      return { documentId, path, outcome: 'reextracted', retired, statements };
+    });
   };
 
   try {
@@ -94,7 +93,7 @@ export async function reextractDocuments(
       after = last;
       await inLanes(
         ids,
-        pool.size * 2,
+        pool.size * 2 + 16,
         (id) =>
           one(id).catch(
             (error: unknown): DocumentReextraction => ({

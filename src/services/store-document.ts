@@ -18,6 +18,6 @@ export async function storeFacts(
     document.id,
     document.search.filter((row) => row.kind !== 'entity'),
   );
-  for (const row of document.search) if (row.kind === 'entity') await tx.search.replaceEntity(row);
+  await tx.search.addEntityNames(document.search.filter((row) => row.kind === 'entity'));
   return document.facts.statements.length;
 }

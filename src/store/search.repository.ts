@@ -5,6 +5,7 @@
  * bound parameter, so no query can change the SQL.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { batches } from './batches.js';
 import type { Database, StoreDialect } from './database.js';
 
 export type SearchKind = 'document' | 'article' | 'entity';
@@ -50,6 +51,19 @@ export interface SearchPage {
 
 const json = (value: string) => JSON.stringify(value);
 
+/** The words of `old` followed by those of `added` it lacks, space-separated. */
+function unionOfWords(old: string, added: string): string {
+  const words = old.split(' ').filter(Boolean);
+  const seen = new Set(words);
+  for (const word of added.split(' ')) {
+    if (word && !seen.has(word)) {
+      seen.add(word);
+      words.push(word);
+    }
+  }
+  return words.join(' ');
+}
+
 export class SearchRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -62,10 +76,33 @@ export class SearchRepository {
     await this.insert(rows);
   }
 
-  /** Replaces the row of one entity's names. */
-  async replaceEntity(row: SearchRow): Promise<void> {
-    await this.deleteWhere(sql`kind = 'entity' and ref = ${row.ref}`);
-    await this.insert([row]);
+  /**
+   * Adds the names one document gives its entities to their index rows. An entity's row holds
+   * every name and alias any document gave it, so a row changes only when a document brings a
+   * word it lacks; most documents name known bodies the known way and write nothing here.
+   */
+  async addEntityNames(rows: readonly SearchRow[]): Promise<void> {
+    for (const batch of batches(rows)) {
+      const stored = await this.db
+        .selectFrom('search_rows')
+        .select(['ref', 'title', 'body'])
+        .where('kind', '=', 'entity')
+        .where(
+          'ref',
+          'in',
+          batch.map((row) => row.ref),
+        )
+        .execute();
+      const known = new Map(stored.map((row) => [row.ref, row]));
+      for (const row of batch) {
+        const old = known.get(row.ref);
+        const merged = old ? { ...row, body: unionOfWords(old.body, row.body) } : row;
+        if (old && old.title === merged.title && old.body === merged.body) continue;
+        if (old) await this.deleteWhere(sql`kind = 'entity' and ref = ${row.ref}`);
+        await this.insert([merged]);
+        known.set(row.ref, { ref: row.ref, title: merged.title, body: merged.body });
+      }
+    }
   }
 
   private async deleteWhere(where: RawBuilder<unknown>): Promise<void> {

@@ -173,6 +173,53 @@ for (const engine of storeEngines()) {
       });
     });
 
+    it('stores each unit of a batch whole or not at all, and the rest of the batch all the same', async () => {
+      const s = await open();
+      const first = buildDocument();
+      const second = buildDocument({
+        text: '2021年，重庆市与中国科学院签署协议。',
+        sourcePath: 'inbox/b.txt',
+      });
+      const third = buildDocument({
+        text: '2022年，四川省与中国科学院签署协议。',
+        sourcePath: 'inbox/c.txt',
+      });
+      const results = await s.transactionOfEach([
+        (tx) => tx.documents.insert(first),
+        async (tx) => {
+          await tx.documents.insert(second);
+          throw new Error('the file turned out to be unreadable');
+        },
+        (tx) => tx.documents.insert(third),
+      ]);
+      expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+      expect(results[1]?.ok === false && String(results[1].error)).toContain('unreadable');
+      expect(await s.documents.exists(first.id)).toBe(true);
+      expect(await s.documents.exists(second.id)).toBe(false);
+      expect(await s.documents.exists(third.id)).toBe(true);
+      expect((await tableCounts(s)).document_contents).toBe(2);
+    });
+
+    it('keeps every name any document gave an entity in its search row', async () => {
+      const s = await open();
+      const row = (body: string) => ({
+        kind: 'entity' as const,
+        ref: CAS,
+        documentId: null,
+        title: '中国 科学院',
+        body,
+      });
+      await s.entities.ensure([{ id: CAS, type: 'organization', key: '中国科学院' }], NOW);
+      await s.search.addEntityNames([row('中科院')]);
+      await s.search.addEntityNames([row('中国科学院 中科院')]);
+      await s.search.addEntityNames([row('')]);
+      const hits = async (word: string) => (await s.search.search([word], { kind: 'entity' }, 10, 0)).total;
+      expect(await hits('中科院')).toBe(1);
+      expect(await hits('中国科学院')).toBe(1);
+      const rows = await s.db.selectFrom('search_rows').select('body').where('ref', '=', CAS).execute();
+      expect(rows).toEqual([{ body: '中科院 中国科学院' }]);
+    });
+
     it('refuses a statement with no source', async () => {
       const s = await open();
       await s.entities.ensure([{ id: CAS, type: 'organization', key: '中国科学院' }], NOW);

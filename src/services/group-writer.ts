@@ -1,0 +1,58 @@
+/**
+ * One writer for a batch: writes are never concurrent (no lock waits on SQLite or PostgreSQL),
+ * and the units of work that arrive while a group is being written go together into the next
+ * group, one transaction with a savepoint per unit (`Store.transactionOfEach`). A lone unit is
+ * written at once; under load, one commit serves many documents.
+ */
+import type { Repositories, Store } from '../store/open-store.js';
+
+type Work = (tx: Repositories) => Promise<unknown>;
+
+interface Waiting {
+  work: Work;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Units of work per transaction at most: a failed commit redoes no more than this. */
+export const MAX_GROUP = 64;
+
+export class GroupWriter {
+  private readonly waiting: Waiting[] = [];
+  private writing = false;
+  /** How many transactions were committed, and how many units they held, for figures. */
+  readonly counts = { groups: 0, units: 0 };
+
+  constructor(
+    private readonly store: Store,
+    private readonly maxGroup = MAX_GROUP,
+  ) {}
+
+  /** Runs `work` in the next group; resolves with its value once its group is committed. */
+  run<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0, this.maxGroup);
+        const results = await this.store.transactionOfEach(group.map((unit) => unit.work));
+        this.counts.groups++;
+        this.counts.units += group.length;
+        for (const [i, unit] of group.entries()) {
+          const result = results[i];
+          if (result?.ok) unit.resolve(result.value);
+          else unit.reject(result ? result.error : new Error('no result for a unit of work'));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}
