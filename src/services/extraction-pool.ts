@@ -15,8 +15,16 @@ type Job = { task: ExtractTask; resolve: (result: ExtractResult) => void };
 
 interface Slot {
   worker: Worker;
-  job?: Job;
+  /** Posted to the worker, in the order it takes them: the first is the one it is on. */
+  jobs: Job[];
 }
+
+/**
+ * Tasks posted to a worker at once. A worker given its next task before it finishes the last
+ * never waits for the calling thread, which may be busy writing to the store (better-sqlite3
+ * is synchronous) when a result comes in.
+ */
+const TASKS_PER_WORKER = 2;
 
 /** The worker thread: the compiled `extract.worker.js`, or from the sources through tsx (tests, tsx runs). */
 function startWorker(): Worker {
@@ -61,16 +69,17 @@ export class ExtractionPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker() };
+    const slot: Slot = { worker: startWorker(), jobs: [] };
     slot.worker.on('message', (result: ExtractResult) => {
-      const job = slot.job;
-      slot.job = undefined;
+      const job = slot.jobs.shift();
       if (job) job.resolve(result);
       this.dispatch();
     });
     const fail = (reason: string) => {
-      const job = slot.job;
-      slot.job = undefined;
+      const [job, ...notStarted] = slot.jobs;
+      slot.jobs = [];
+      // Tasks the worker had not begun go to the next worker as they are.
+      this.queue.unshift(...notStarted);
       if (job) {
         job.resolve({
           id: job.task.id,
@@ -94,13 +103,15 @@ export class ExtractionPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.job) continue;
-      const job = this.queue.shift();
-      if (!job) return;
-      slot.job = job;
-      // The bytes are copied, not transferred: the caller keeps them to store.
-      slot.worker.postMessage(job.task);
+    for (let round = 0; round < TASKS_PER_WORKER; round++) {
+      for (const slot of this.slots) {
+        if (slot.jobs.length > round) continue;
+        const job = this.queue.shift();
+        if (!job) return;
+        slot.jobs.push(job);
+        // The bytes are copied, not transferred: the caller keeps them to store.
+        slot.worker.postMessage(job.task);
+      }
     }
   }
 }

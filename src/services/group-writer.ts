@@ -40,7 +40,11 @@ export class GroupWriter {
     if (this.writing) return;
     this.writing = true;
     try {
-      while (this.waiting.length > 0) {
+      for (;;) {
+        // Results that came in while the last group was written are events not yet handled;
+        // letting them run first puts their documents in this group.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.waiting.length === 0) break;
         const group = this.waiting.splice(0, this.maxGroup);
         const results = await this.store.transactionOfEach(group.map((unit) => unit.work));
         this.counts.groups++;

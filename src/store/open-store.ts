@@ -171,10 +171,10 @@ function createKysely(location: StoreLocation): Kysely<Database> {
     // In WAL mode a commit survives a killed process at NORMAL; only a power cut may lose the last ones.
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');
-    // A page cache of 64 MB, and the log folded into the file every 40 MB rather than every 4 MB:
+    // A page cache of 64 MB, and the log folded into the file every 100 MB rather than every 4 MB:
     // each fold waits for the disk, and ingest writes many pages per document.
     database.pragma('cache_size = -65536');
-    database.pragma('wal_autocheckpoint = 10000');
+    database.pragma('wal_autocheckpoint = 25000');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   }
   const pool = new pg.Pool({ connectionString: location.url, max: 4 });

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from '../../core/errors.js';
 import type { FormatReader } from './format-reader.js';
 import { layoutPageText, type PositionedText } from './pdf-layout.js';
@@ -14,6 +13,26 @@ const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pa
 const CMAP_DIR = `${join(PDFJS_ROOT, 'cmaps')}/`;
 const STANDARD_FONT_DIR = `${join(PDFJS_ROOT, 'standard_fonts')}/`;
 const WASM_DIR = `${join(PDFJS_ROOT, 'wasm')}/`;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * pdf.js, loaded with the first PDF. Its Node build bundles core-js, which replaces the global
+ * `JSON.stringify` with a slower polyfill (for `JSON.rawJSON`, which nothing here uses); every
+ * statement id and every HTTP response is made with `JSON.stringify`, so the engine's own is put
+ * back once pdf.js has loaded. Documents that are not PDFs never load pdf.js at all.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  if (!pdfjs) {
+    const stringify = JSON.stringify;
+    pdfjs = import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
+      JSON.stringify = stringify;
+      return module;
+    });
+  }
+  return pdfjs;
+}
 
 /** pdf.js verbosity: errors only, so a damaged font does not flood the log. */
 const VERBOSITY_ERRORS = 0;
@@ -54,6 +73,7 @@ export const readPdf: FormatReader = async (bytes, path) => {
   if (!hasEndOfFileMarker(bytes)) {
     throw invalid(path, 'PDF 文件不完整：缺少结尾标记 %%EOF，可能被截断 (truncated PDF: no %%EOF marker)');
   }
+  const { getDocument } = await loadPdfJs();
   const task = getDocument({
     // pdf.js may take ownership of the buffer it is given; the caller's bytes stay intact.
     data: new Uint8Array(bytes),
