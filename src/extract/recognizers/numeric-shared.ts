@@ -16,6 +16,24 @@ export function normalizeWidth(text: string): string {
   return text.replace(WIDE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/**
+ * A table by character code of the characters of `chars` (1 for each): a test per character of
+ * a text is then an array read, not a regular expression.
+ */
+export function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** Whether `char` occurs in `text` from `start` up to (not including) `end`. */
+export function hasCharWithin(text: string, char: string, start: number, end: number): boolean {
+  const code = char.charCodeAt(0);
+  const last = Math.min(end, text.length);
+  for (let i = start; i < last; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 /** Arabic numbers (thousands separators, decimals) on normalised text. */
 export const ARABIC_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 /** Chinese numerals with units, and decimals written with 点. */

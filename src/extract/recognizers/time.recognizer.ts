@@ -1,6 +1,6 @@
 import { parseChineseNumber } from '../../core/chinese-numerals.js';
 import type { TimeMention } from '../../core/types.js';
-import { normalizeWidth } from './numeric-shared.js';
+import { charTable, hasCharWithin, normalizeWidth } from './numeric-shared.js';
 
 export interface TimeContext {
   /** Publication date `YYYY-MM-DD`: year-less and relative dates are resolved against it. */
@@ -54,7 +54,12 @@ const RELATIVE_WORD_BEFORE: Readonly<Record<string, RegExp>> = {
 };
 const CHINESE_NUMERAL = /[零〇一二两三四五六七八九十百千万亿]/;
 const CLAUSE_END = /[。！？!?；;\n]/;
-const STARTS = /[\d〇零一二三四五六七八九十“"「『今去上明本同当次翌年下前第]/;
+/** Characters a time can begin with, by code: the scan tests every character of the text. */
+const STARTS = charTable('0123456789〇零一二三四五六七八九十“"「『今去上明本同当次翌年下前第');
+/** Characters a relative time (同年, 年底, 上半年, 第一季度, 今年, 本月 …) begins with. */
+const RELATIVE_STARTS = charTable('同当次翌年上下前第一二三四今去明本');
+const YEAR_NUMERALS = charTable('〇零一二三四五六七八九');
+const FIRST_YEAR_NUMERALS = charTable('一二');
 
 interface Published {
   year: number;
@@ -247,8 +252,21 @@ function afterMonth(s: string, p: Point): Found {
   return { value: format(p), end: p.end };
 }
 
+/**
+ * Whether a year can begin at `i` (19xx, 20xx, 二〇二〇): every reading of `explicitAt` does, so
+ * most numerals are turned away before its patterns are tried.
+ */
+function startsYear(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  const next = s.charCodeAt(i + 1);
+  if (c === 0x31) return next === 0x39;
+  if (c === 0x32) return next === 0x30;
+  return FIRST_YEAR_NUMERALS[c] === 1 && YEAR_NUMERALS[next] === 1;
+}
+
 /** A mention that starts with a written year (or a numeric date). */
 function explicitAt(s: string, i: number): Found | undefined {
+  if (!startsYear(s, i)) return undefined;
   const range = exec(YEAR_RANGE_BARE, s, i);
   if (range) {
     const a = num(range[1]);
@@ -275,6 +293,8 @@ function explicitAt(s: string, i: number): Found | undefined {
 
 /** 十三五, “十三五”期间, 十四五规划: the nth five-year plan, computed from n. */
 function planAt(s: string, i: number): Found | undefined {
+  // A quote and 十三 at most come before the 五 of every plan.
+  if (!hasCharWithin(s, '五', i + 1, i + 4)) return undefined;
   const plan = exec(PLAN, s, i);
   if (!plan) return undefined;
   const [whole, open, number, close, named, period] = plan;
@@ -311,7 +331,7 @@ class TimeScanner {
     const s = this.s;
     let i = 0;
     while (i < s.length) {
-      if (!STARTS.test(s.charAt(i))) {
+      if (STARTS[s.charCodeAt(i)] !== 1) {
         i++;
         continue;
       }
@@ -362,6 +382,8 @@ class TimeScanner {
   /** 12月15日, 12月15日至16日, 6月底 … in the publication's year. */
   private yearless(i: number): Found | undefined {
     const s = this.s;
+    // A month is one or two characters and up to three spaces before its 月.
+    if (!hasCharWithin(s, '月', i + 1, i + 6)) return undefined;
     if (/(?:每|逐)年?$/.test(s.slice(Math.max(0, i - 2), i))) return undefined;
     const md = monthDay(s, i);
     if (!md) return undefined;
@@ -382,6 +404,7 @@ class TimeScanner {
 
   private relative(i: number): Found | undefined {
     const s = this.s;
+    if (RELATIVE_STARTS[s.charCodeAt(i)] !== 1) return undefined;
     const previous = s.charAt(i - 1);
     const published = this.published;
 
