@@ -146,7 +146,8 @@ export async function ingestPaths(
 
   const extractAndStore = async (path: string, bytes: Uint8Array): Promise<FileIngest> => {
     const documentId = sha256Hex(bytes);
-    if (await store.documents.exists(documentId)) return { path, outcome: 'unchanged', documentId };
+    // Asked on the reading connection: the writer may hold the other for the group before.
+    if (await store.reading.documents.exists(documentId)) return { path, outcome: 'unchanged', documentId };
     const date = options.published ?? (await published.of(path));
     const extracted = await pool.run({ path, bytes, ...(date ? { published: date } : {}) });
     if (!extracted.ok) return { path, outcome: 'failed', error: extracted.error };

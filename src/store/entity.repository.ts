@@ -1,11 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { EntityRecord, KnowledgeEntityType } from '../core/statements.js';
-import { batches } from './batches.js';
+import { CompiledInsert } from './compiled-insert.js';
 import type { Database } from './database.js';
 
 export interface StoredEntity extends EntityRecord {
   created: string;
 }
+
+const insertEntities = new CompiledInsert<{ id: string; type: string; key: string; created_at: string }>(
+  ['id', 'type', 'key', 'created_at'],
+  (db, rows) =>
+    db
+      .insertInto('entities')
+      .values(rows)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .compile(),
+);
 
 /**
  * The register of entities: an id, a type and the key the id was made from. What is known of
@@ -20,13 +30,10 @@ export class EntityRepository {
    */
   async ensure(entities: readonly EntityRecord[], now: string): Promise<void> {
     const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const batch of batches(sorted)) {
-      await this.db
-        .insertInto('entities')
-        .values(batch.map((e) => ({ id: e.id, type: e.type, key: e.key, created_at: now })))
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    }
+    await insertEntities.run(
+      this.db,
+      sorted.map((e) => ({ id: e.id, type: e.type, key: e.key, created_at: now })),
+    );
   }
 
   async find(id: string): Promise<StoredEntity | undefined> {

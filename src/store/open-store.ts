@@ -81,12 +81,22 @@ export class Store implements Repositories {
   readonly search: SearchRepository;
   readonly browse: BrowseRepository;
 
+  /**
+   * Repositories for reads that must not wait for a write in progress: on SQLite a connection
+   * of its own, which sees what was last committed while a transaction holds the writing one
+   * (ingest checks which files are known while the previous group is being written); on
+   * PostgreSQL the pool's connections serve both.
+   */
+  readonly reading: Repositories;
+
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: StoreDialect,
     /** Where it is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
     readonly description: string,
+    private readonly readingDb?: Kysely<Database>,
   ) {
+    this.reading = readingDb ? repositories(readingDb, dialect) : this;
     ({
       documents: this.documents,
       articles: this.articles,
@@ -148,6 +158,7 @@ export class Store implements Repositories {
   }
 
   async close(): Promise<void> {
+    await this.readingDb?.destroy();
     await this.db.destroy();
   }
 }
@@ -167,18 +178,27 @@ function createKysely(location: StoreLocation): Kysely<Database> {
     mkdirSync(dirname(location.file), { recursive: true });
     const database = new SqliteDatabase(location.file);
     database.pragma('journal_mode = WAL');
+    database.pragma('cache_size = -65536');
     database.pragma('foreign_keys = ON');
     // In WAL mode a commit survives a killed process at NORMAL; only a power cut may lose the last ones.
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');
-    // A page cache of 64 MB, and the log folded into the file every 100 MB rather than every 4 MB:
-    // each fold waits for the disk, and ingest writes many pages per document.
-    database.pragma('cache_size = -65536');
+    // The log folded into the file every 100 MB rather than every 4 MB: each fold waits for the
+    // disk, and ingest writes many pages per document. Both connections keep 64 MB of pages.
     database.pragma('wal_autocheckpoint = 25000');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   }
   const pool = new pg.Pool({ connectionString: location.url, max: 4 });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** A second SQLite connection that only reads; opened once the schema is migrated. */
+function createReadingKysely(file: string): Kysely<Database> {
+  const database = new SqliteDatabase(file, { fileMustExist: true });
+  database.pragma('query_only = ON');
+  database.pragma('busy_timeout = 10000');
+  database.pragma('cache_size = -65536');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 /**
@@ -208,5 +228,13 @@ export async function openStore(location: StoreLocation): Promise<Store> {
       cause: error,
     });
   }
-  return new Store(db, location.dialect, description);
+  if (location.dialect === 'postgres') return new Store(db, location.dialect, description);
+  try {
+    return new Store(db, location.dialect, description, createReadingKysely(location.file));
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw new StoreError(`无法打开数据库 ${description} (cannot open the store): ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
 }

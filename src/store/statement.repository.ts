@@ -9,7 +9,7 @@ import type {
   StatementSource,
   StatementStatus,
 } from '../core/statements.js';
-import { batches } from './batches.js';
+import { CompiledInsert } from './compiled-insert.js';
 import type { Database, StatementTable } from './database.js';
 
 /** A statement no longer current: replaced by an extraction of a newer extractor version. */
@@ -43,6 +43,14 @@ const COLUMNS = [
   'status',
   'created_at',
 ] as const;
+
+const insertStatements = new CompiledInsert<Selectable<StatementTable>>(COLUMNS, (db, rows) =>
+  db
+    .insertInto('statements')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['entity_id', 'id']).doNothing())
+    .compile(),
+);
 
 function toRow(statement: NewStatement, created: string): Selectable<StatementTable> {
   const { source } = statement;
@@ -106,13 +114,10 @@ export class StatementRepository {
 
   /** Stores statements; one already stored (same id) is left as it is. */
   async insertMany(statements: readonly NewStatement[], now: string): Promise<void> {
-    for (const batch of batches(statements)) {
-      await this.db
-        .insertInto('statements')
-        .values(batch.map((s) => toRow(s, now)))
-        .onConflict((oc) => oc.columns(['entity_id', 'id']).doNothing())
-        .execute();
-    }
+    await insertStatements.run(
+      this.db,
+      statements.map((s) => toRow(s, now)),
+    );
   }
 
   /** Records a person's statement about an entity, with a new id and the current time. */
