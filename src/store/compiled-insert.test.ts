@@ -38,7 +38,8 @@ for (const engine of storeEngines()) {
     it('inserts inside a transaction as on the store itself', async () => {
       const store = await engine.open();
       try {
-        await store.transaction((tx) => tx.entities.ensure(rows(0, 3), '2024-01-01T00:00:00.000Z'));
+        const records = rows(0, 3).map((r) => ({ id: r.id, type: 'organization' as const, key: r.key }));
+        await store.transaction((tx) => tx.entities.ensure(records, '2024-01-01T00:00:00.000Z'));
         await store.db.transaction().execute((trx) => insertEntities.run(trx, rows(3, 5)));
         expect(await store.db.selectFrom('entities').select('id').execute()).toHaveLength(5);
       } finally {
