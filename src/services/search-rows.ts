@@ -7,6 +7,22 @@ import type { Article, Entity } from '../core/types.js';
 import { indexTerms, nameTerms } from '../extract/search/search-terms.js';
 import type { SearchRow } from '../store/search.repository.js';
 
+/** Names whose index words are kept, per thread: the same bodies and places recur in most documents. */
+const NAME_CACHE_SIZE = 20_000;
+const namesSeen = new Map<string, string>();
+
+/** `nameTerms`, remembered: pinyin for every name of every document is most of a row's cost. */
+function termsOfName(name: string): string {
+  let terms = namesSeen.get(name);
+  if (terms === undefined) {
+    terms = nameTerms(name);
+    // Full: start again rather than track use; the frequent names come back at once.
+    if (namesSeen.size >= NAME_CACHE_SIZE) namesSeen.clear();
+    namesSeen.set(name, terms);
+  }
+  return terms;
+}
+
 export function searchRowsOf(
   document: { id: string; title?: string; text: string; articles: readonly Article[] },
   entities: readonly Entity[],
@@ -36,8 +52,8 @@ export function searchRowsOf(
       kind: 'entity',
       ref: entityId(entity.type, entity.name),
       documentId: null,
-      title: nameTerms(entity.name),
-      body: entity.aliases.map(nameTerms).join(' '),
+      title: termsOfName(entity.name),
+      body: entity.aliases.map(termsOfName).join(' '),
     });
   }
   return rows;
