@@ -184,6 +184,8 @@ export async function ingestPaths(
     if (!options.pool) await pool.close();
   }
   const count = (outcome: IngestOutcome) => results.filter((r) => r.outcome === outcome).length;
+  // The batch's writes folded into the file now, not on the time of whoever writes next.
+  if (count('new') > 0) await store.checkpoint().catch(() => undefined);
   return {
     files: results,
     read: files.length,

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { errorMessage, StoreError } from '../core/errors.js';
 import { SqlAccountRepository } from './account.repository.js';
@@ -155,6 +155,18 @@ export class Store implements Repositories {
         .catch(() => undefined);
       return works.map(() => ({ ok: false, error }));
     }
+  }
+
+  /**
+   * Folds SQLite's write-ahead log into the database file once a batch is done, rather than
+   * with the next writes: the log may hold up to 100 MB. By default the fold never waits for
+   * readers (what they still read stays in the log); `truncate` waits for them and empties the
+   * log file too. Nothing to do on PostgreSQL.
+   */
+  async checkpoint(options: { truncate?: boolean } = {}): Promise<void> {
+    if (this.dialect !== 'sqlite') return;
+    const mode = options.truncate ? sql.raw('truncate') : sql.raw('passive');
+    await sql`pragma wal_checkpoint(${mode})`.execute(this.db);
   }
 
   async close(): Promise<void> {

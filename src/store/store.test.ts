@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDocument, buildExtraction } from '../../test/factories/knowledge.js';
@@ -198,6 +199,16 @@ for (const engine of storeEngines()) {
       expect(await s.documents.exists(second.id)).toBe(false);
       expect(await s.documents.exists(third.id)).toBe(true);
       expect((await tableCounts(s)).document_contents).toBe(2);
+    });
+
+    it('folds the log into the file after a batch, and empties it when asked to truncate', async () => {
+      const location = await engine.location();
+      store = await openStore(location);
+      await storeDocument(store);
+      await store.checkpoint();
+      await store.checkpoint({ truncate: true });
+      if (location.dialect === 'sqlite') expect(statSync(`${location.file}-wal`).size).toBe(0);
+      expect(await store.documents.exists(buildDocument().id)).toBe(true);
     });
 
     it('keeps every name any document gave an entity in its search row', async () => {

@@ -1,0 +1,368 @@
+/**
+ * `npm run bench:store`: the knowledge base under load. A generated corpus of BENCH_DOCS
+ * documents (default 100,000) is written as files and ingested into each engine (SQLite always,
+ * PostgreSQL when its binaries are here); then 200 searches, and HTTP requests to the dashboard,
+ * search and entity routes of the served app. Figures go to stdout and bench/results/.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { buildApp } from '../src/api/app.js';
+import { lexicon } from '../src/extract/lexicon/lexicon.js';
+import { listDocumentFiles } from '../src/ingest/list-files.js';
+import { AccountService } from '../src/services/accounts.service.js';
+import { inLanes } from '../src/services/concurrency.js';
+import { ExtractionPool } from '../src/services/extraction-pool.js';
+import { ingestPaths } from '../src/services/ingest-files.service.js';
+import { search } from '../src/services/search.service.js';
+import { openStore, type Store, type StoreLocation } from '../src/store/open-store.js';
+import { findPostgresBin, startPostgres } from '../test/store/postgres-server.js';
+import { generateCorpus, loadSentencePool } from './corpus.js';
+import { seededRandom } from './random.js';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const RESULTS = join(ROOT, 'bench/results');
+const MB = 1024 * 1024;
+const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
+const QUERIES = 200;
+const HTTP_REQUESTS = 200;
+const HTTP_CONCURRENCY = 4;
+/** Documents the extraction-only baseline runs on: a rate, so a sample of the corpus does. */
+const BASELINE_DOCS = Number(process.env.BENCH_BASELINE_DOCS ?? 10_000);
+const run = promisify(execFile);
+
+interface EngineFigures {
+  engine: string;
+  documents: number;
+  failed: number;
+  seconds: number;
+  docsPerSecond: number;
+  mbPerSecond: number;
+  storeMB: number;
+  /** RSS at each quarter of the ingest: flat when memory does not grow with the corpus. */
+  rssByQuarterMB: number[];
+  peakRssMB: number;
+  search: { queries: number; medianMs: number; p95Ms: number; meanHits: number };
+  http?: Record<string, { requests: number; medianMs: number; p95Ms: number }>;
+}
+
+const rssMB = () => Math.round(process.memoryUsage.rss() / MB);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Writes the corpus as files, 1,000 to a folder; returns the folder and the bytes written. */
+function writeCorpus(dir: string): { files: number; bytes: number } {
+  const pool = loadSentencePool(ROOT);
+  let files = 0;
+  let bytes = 0;
+  for (const text of generateCorpus(pool, {
+    bytes: Number.POSITIVE_INFINITY,
+    seed: 20231101,
+    minDocumentBytes: 400,
+    maxDocumentBytes: 2400,
+  })) {
+    if (files >= DOCS) break;
+    const folder = join(dir, String(Math.floor(files / 1000)).padStart(4, '0'));
+    if (files % 1000 === 0) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `doc-${String(files).padStart(6, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+    files++;
+  }
+  return { files, bytes };
+}
+
+/** Search words people would type: places, fields and kinds of body from the lexicon. */
+function queries(): string[] {
+  const lex = lexicon();
+  const words = [
+    ...[...lex.places.keys()].filter((w) => w.length >= 2 && w.length <= 4).slice(0, 400),
+    ...lex.fieldWords,
+    ...lex.suffixes.map((s) => s.suffix).filter((s) => s.length >= 2),
+  ];
+  const random = seededRandom(7);
+  return Array.from({ length: QUERIES }, (_, i) => {
+    const first = random.pick(words);
+    return i % 3 === 0 ? `${first} ${random.pick(words)}` : first;
+  });
+}
+
+async function storeSize(store: Store, location: StoreLocation): Promise<number> {
+  if (location.dialect === 'sqlite') {
+    // What the documents take, not the log still waiting to be folded in.
+    await store.checkpoint({ truncate: true });
+    let total = 0;
+    for (const suffix of ['', '-wal', '-shm']) {
+      try {
+        total += statSync(location.file + suffix).size;
+      } catch {
+        // No such file: nothing to count.
+      }
+    }
+    return total / MB;
+  }
+  const client = new pg.Client({ connectionString: location.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ size: string }>(
+      'select pg_database_size(current_database()) as size',
+    );
+    return Number(rows[0]?.size ?? 0) / MB;
+  } finally {
+    await client.end();
+    void store;
+  }
+}
+
+async function httpLatency(store: Store): Promise<EngineFigures['http']> {
+  const app = await buildApp({
+    accounts: new AccountService(store.accounts),
+    singleUser: true,
+    knowledge: {
+      store,
+      pool: () => new ExtractionPool(1),
+      uploadDir: join(tmpdir(), 'coopatlas-bench-uploads'),
+    },
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const found = (await (await fetch(`${address}/api/entities?q=中国科学院`)).json()) as {
+      items: Array<{ id: string }>;
+    };
+    const entity = found.items[0]?.id ?? 'organization:none';
+    const words = queries();
+    const routes: Record<string, (i: number) => string> = {
+      dashboard: () => '/api/dashboard',
+      search: (i) => `/api/search?q=${encodeURIComponent(words[i % words.length] ?? '合作')}`,
+      entity: () => `/api/entities/${encodeURIComponent(entity)}`,
+    };
+    const out: NonNullable<EngineFigures['http']> = {};
+    for (const [name, url] of Object.entries(routes)) {
+      const urls = Array.from({ length: Math.min(HTTP_REQUESTS, words.length) }, (_, i) => address + url(i));
+      // The load comes from another process: a client on the server's event loop would slow it.
+      const { stdout } = await run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(ROOT, 'bench/http-load.ts'),
+          String(HTTP_REQUESTS),
+          String(HTTP_CONCURRENCY),
+          ...new Set(urls),
+        ],
+        { cwd: ROOT, maxBuffer: 1 << 20 },
+      );
+      const figures = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+        requests: number;
+        errors: number;
+        medianMs: number;
+        p95Ms: number;
+      };
+      out[name] = { requests: figures.requests, medianMs: figures.medianMs, p95Ms: figures.p95Ms };
+      if (figures.errors > 0) process.stderr.write(`  HTTP ${name}: ${figures.errors} error responses\n`);
+    }
+    return out;
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * The floor under ingest: the same workers extracting the same files, with nothing stored.
+ * Ingest's documents per second over this is the share of the time the store costs.
+ */
+async function measureExtractionOnly(corpus: string): Promise<Baseline> {
+  const files = (await listDocumentFiles([corpus])).slice(0, BASELINE_DOCS);
+  const pool = new ExtractionPool();
+  try {
+    // Every worker loads its dictionaries before the clock starts.
+    await Promise.all(
+      files
+        .slice(0, pool.size * 2)
+        .map((path) => pool.run({ path, bytes: new Uint8Array(readFileSync(path)) })),
+    );
+    const started = performance.now();
+    let bytes = 0;
+    await inLanes(files, pool.size * 2, async (path) => {
+      const content = new Uint8Array(readFileSync(path));
+      bytes += content.length;
+      const result = await pool.run({ path, bytes: content });
+      if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      documents: files.length,
+      seconds: round(seconds),
+      docsPerSecond: round(files.length / seconds),
+      mbPerSecond: round(bytes / MB / seconds, 2),
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+interface Baseline {
+  documents: number;
+  seconds: number;
+  docsPerSecond: number;
+  mbPerSecond: number;
+}
+
+async function measureEngine(
+  name: string,
+  location: StoreLocation,
+  corpus: string,
+  bytes: number,
+): Promise<EngineFigures> {
+  const store = await openStore(location);
+  const pool = new ExtractionPool();
+  const quarters: number[] = [];
+  try {
+    const started = performance.now();
+    const summary = await ingestPaths(store, [corpus], {
+      pool,
+      onFile: (_result, done, total) => {
+        if (done % Math.max(1, Math.floor(total / 4)) === 0) quarters.push(rssMB());
+        if (done % 5000 === 0) process.stderr.write(`  ${name}: ${done}/${total}\n`);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const times: number[] = [];
+    let hits = 0;
+    for (const q of queries()) {
+      const start = performance.now();
+      const result = await search(store, { q, limit: 20, offset: 0 });
+      times.push(performance.now() - start);
+      hits += result.total;
+    }
+    const figures: EngineFigures = {
+      engine: name,
+      documents: summary.new + summary.unchanged,
+      failed: summary.failed,
+      seconds: round(seconds),
+      docsPerSecond: round(summary.read / seconds),
+      mbPerSecond: round(bytes / MB / seconds, 2),
+      storeMB: round(await storeSize(store, location)),
+      rssByQuarterMB: quarters,
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      search: {
+        queries: times.length,
+        medianMs: round(percentile(times, 50), 2),
+        p95Ms: round(percentile(times, 95), 2),
+        meanHits: round(hits / times.length),
+      },
+    };
+    if (name === 'SQLite') figures.http = await httpLatency(store);
+    return figures;
+  } finally {
+    await pool.close();
+    await store.close();
+  }
+}
+
+function table(figures: EngineFigures[], baseline: Baseline): string {
+  const lines = [
+    `extraction alone (baseline): ${baseline.documents} documents, ${baseline.docsPerSecond} docs/s, ${baseline.mbPerSecond} MB/s`,
+    'engine      docs     failed  seconds  docs/s  MB/s   store MB  RSS by quarter MB     peak MB  search median ms  p95 ms',
+  ];
+  for (const f of figures) {
+    lines.push(
+      [
+        f.engine.padEnd(10),
+        String(f.documents).padStart(7),
+        String(f.failed).padStart(7),
+        String(f.seconds).padStart(8),
+        String(f.docsPerSecond).padStart(7),
+        String(f.mbPerSecond).padStart(5),
+        String(f.storeMB).padStart(9),
+        f.rssByQuarterMB.join('/').padStart(20),
+        String(f.peakRssMB).padStart(8),
+        String(f.search.medianMs).padStart(17),
+        String(f.search.p95Ms).padStart(7),
+      ].join(' '),
+    );
+  }
+  for (const f of figures) {
+    lines.push(
+      `${f.engine}: ingest at ${round(f.docsPerSecond / baseline.docsPerSecond, 2)} of extraction alone`,
+    );
+  }
+  for (const f of figures) {
+    for (const [route, h] of Object.entries(f.http ?? {})) {
+      lines.push(
+        `HTTP ${route.padEnd(10)} on ${f.engine}: ${h.requests} requests, median ${h.medianMs} ms, p95 ${h.p95Ms} ms`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'coopatlas-store-bench-'));
+  const corpus = join(work, 'corpus');
+  try {
+    process.stderr.write(`writing ${DOCS} documents…\n`);
+    const { files, bytes } = writeCorpus(corpus);
+    process.stderr.write('extracting alone (baseline)…\n');
+    const baseline = await measureExtractionOnly(corpus);
+    const figures: EngineFigures[] = [];
+    process.stderr.write('ingesting into SQLite…\n');
+    figures.push(
+      await measureEngine('SQLite', { dialect: 'sqlite', file: join(work, 'bench.db') }, corpus, bytes),
+    );
+    const bin = findPostgresBin();
+    if (bin) {
+      process.stderr.write('ingesting into PostgreSQL…\n');
+      const server = await startPostgres(bin);
+      try {
+        figures.push(
+          await measureEngine(
+            'PostgreSQL',
+            { dialect: 'postgres', url: await server.createDatabase() },
+            corpus,
+            bytes,
+          ),
+        );
+      } finally {
+        await server.stop();
+      }
+    } else {
+      process.stderr.write('PostgreSQL: no server binaries here, skipped\n');
+    }
+    const report = {
+      date: new Date().toISOString(),
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model ?? '',
+        load: loadavg()[0],
+        node: process.version,
+      },
+      corpus: { documents: files, mb: round(bytes / MB) },
+      targets: { ingestDocsPerSecond: 200, searchP95MsSqlite: 20, httpP95Ms: 50 },
+      baseline,
+      ingestOverBaseline: Object.fromEntries(
+        figures.map((f) => [f.engine, round(f.docsPerSecond / baseline.docsPerSecond, 2)]),
+      ),
+      figures,
+    };
+    console.log(`CoopAtlas store benchmark: ${files} documents, ${round(bytes / MB)} MB\n`);
+    console.log(table(figures, baseline));
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'store-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(
+      join(RESULTS, `store-${report.date.slice(0, 10)}.json`),
+      `${JSON.stringify(report, null, 2)}\n`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
