@@ -5,6 +5,7 @@ import { storeEngines } from '../../test/store/dialects.js';
 import { entityId, type Statement } from '../core/statements.js';
 import type { Store } from '../store/open-store.js';
 import {
+  entityMeant,
   mergeEntities,
   referencesToIdentity,
   resolveIdentity,

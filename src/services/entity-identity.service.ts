@@ -283,3 +283,19 @@ export async function splitEntity(
   });
   return resolveIdentity(store, id);
 }
+
+/**
+ * The entity a person means: an id, else the one entity named or aliased so.
+ *
+ * @throws NotFoundError when nothing has that name; InvalidArgumentError when several have it.
+ */
+export async function entityMeant(store: Store, nameOrId: string): Promise<string> {
+  const query = nameOrId.trim();
+  if (await store.entities.find(query)) return query;
+  const ids = await store.entities.idsNamed(query);
+  if (ids.length === 1 && ids[0]) return ids[0];
+  if (ids.length === 0) throw new NotFoundError(`没有这个实体：${query} (no such entity)`);
+  throw new InvalidArgumentError(
+    `有 ${ids.length} 个实体叫「${query}」，请用 ID 指明：${ids.join(', ')} (several entities have this name: give an id)`,
+  );
+}
