@@ -62,6 +62,12 @@ for (const engine of storeEngines()) {
       expect(decisions.every((s) => s.source.origin === 'manual' && s.source.author === '王芳')).toBe(true);
     });
 
+    it('names an entity by its id or by its one name, and refuses a name nobody has', async () => {
+      expect(await entityMeant(store, CAS)).toBe(CAS);
+      expect(await entityMeant(store, '重庆市人民政府')).toBe(CITY_GOVERNMENT);
+      await expect(entityMeant(store, '不存在的机构')).rejects.toThrow('没有这个实体');
+    });
+
     it('refuses a second merge of the same entity, a merge into itself and a merge across types', async () => {
       await expect(
         mergeEntities(store, { from: CITY_GOVERNMENT, into: CHONGQING_INSTITUTE, author: '王芳' }),
