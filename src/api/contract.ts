@@ -82,23 +82,48 @@ export const EntitySummary = z.object({
 export type EntitySummary = z.infer<typeof EntitySummary>;
 
 export const EventSummary = z.object({
+  /** The event entity's id. */
+  id: z.string(),
+  /** The statement that gives its type, and where it is told (a person's event has no span). */
   statementId: z.string(),
   type: z.string(),
   date: z.string().optional(),
   participants: z.array(z.string()),
   objects: z.array(z.string()),
   evidence: z.string(),
-  documentId: z.string(),
-  span: Span,
+  documentId: z.string().optional(),
+  span: Span.optional(),
   planned: z.boolean(),
 });
 export type EventSummary = z.infer<typeof EventSummary>;
 
+/** One page of a longer list: its items, how many there are in all, and where the page starts. */
+function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), offset: z.number().int() });
+}
+
+/** An entity's statements, latest first. */
+export const StatementPage = pageOf(Statement);
+export type StatementPage = z.infer<typeof StatementPage>;
+
+/** An entity's events, latest date first, undated last. */
+export const EventPage = pageOf(EventSummary);
+export type EventPage = z.infer<typeof EventPage>;
+
+/** `limit` and `offset` of a page of an entity's statements or events. */
+export const EntityListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
 export const EntityPage = z.object({
+  /** `mentions`: how many live statements are about it. */
   entity: EntitySummary.extend({ aliases: z.array(z.string()) }),
-  statements: z.array(Statement),
-  events: z.array(EventSummary),
-  /** Bodies this one appears with in events, for the relation graph. */
+  /** The first page; the next ones from `/api/entities/:id/statements`. */
+  statements: StatementPage,
+  /** The first page; the next ones from `/api/entities/:id/events`. */
+  events: EventPage,
+  /** Bodies this one appears with in events, most shared events first, for the relation graph. */
   relations: z.array(z.object({ entity: EntitySummary, events: z.number().int() })),
 });
 export type EntityPage = z.infer<typeof EntityPage>;

@@ -9,6 +9,12 @@ import type { JsonValue, KnowledgeEntityType, Statement, StatementOrigin } from 
 import type { Span } from '../core/types.js';
 import type { DocumentRecord } from '../store/document.repository.js';
 import type { Store } from '../store/open-store.js';
+import {
+  type Identity,
+  referencesToIdentity,
+  resolveIdentity,
+  statementsOfIdentity,
+} from './entity-identity.service.js';
 
 export interface SourceView {
   kind: StatementOrigin;
@@ -38,6 +44,8 @@ export interface StatementView {
 
 export interface EventView {
   id: string;
+  /** The statement that gives its type: an extracted one when there is one. */
+  statementId: string;
   type: string;
   date?: string;
   trigger?: string;
@@ -114,17 +122,68 @@ class Sources {
 const asText = (value: JsonValue | undefined): string | undefined =>
   typeof value === 'string' ? value : undefined;
 
-/** The value most statements give (ties: the first given), for single-valued properties. */
-function mostStated(statements: readonly Statement[], property: string): string | undefined {
-  const counts = new Map<string, number>();
-  for (const s of statements) {
-    const value = s.property === property && s.status !== 'rejected' ? asText(s.value) : undefined;
-    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
+/** The value given by most statements; ties go to the value first in code-point order, so any ingest order gives the same. */
+function preferred(counts: ReadonlyMap<string, number>): string | undefined {
   let best: string | undefined;
-  for (const [value, count] of counts)
-    if (best === undefined || count > (counts.get(best) ?? 0)) best = value;
+  for (const [value, count] of counts) {
+    const bestCount = best === undefined ? -1 : (counts.get(best) ?? 0);
+    if (count > bestCount || (count === bestCount && best !== undefined && value < best)) best = value;
+  }
   return best;
+}
+
+export interface EntityNames {
+  name: string;
+  aliases: string[];
+  kind?: string;
+  title?: string;
+  level?: string;
+  code?: string;
+}
+
+/**
+ * An entity's canonical name (the name most statements give, else its key), its other names
+ * and aliases, and its single-valued properties, from the values its statements not rejected
+ * give, with how many statements give each.
+ *
+ * @example entityNames('中国科学院', [{ property: 'alias', value: '"中科院"', statements: 3 }]) // { name: '中国科学院', aliases: ['中科院'] }
+ */
+export function entityNames(
+  key: string,
+  values: ReadonlyArray<{ property: string; value: string; statements: number }>,
+): EntityNames {
+  const by = (property: string) => {
+    const counts = new Map<string, number>();
+    for (const v of values) {
+      const text =
+        v.property === property && v.statements > 0 ? asText(JSON.parse(v.value) as JsonValue) : undefined;
+      if (text !== undefined) counts.set(text, (counts.get(text) ?? 0) + v.statements);
+    }
+    return counts;
+  };
+  const names = by('name');
+  const name = preferred(names) ?? key;
+  const aliases = [...new Set([...names.keys(), ...by('alias').keys()])].filter((v) => v !== name).sort();
+  const out: EntityNames = { name, aliases };
+  for (const property of ['kind', 'title', 'level', 'code'] as const) {
+    const value = preferred(by(property));
+    if (value !== undefined) out[property] = value;
+  }
+  return out;
+}
+
+/** The values of non-rejected statements of the name properties, counted as the summaries count them. */
+function valueCounts(statements: readonly Statement[]) {
+  const counts = new Map<string, { property: string; value: string; statements: number }>();
+  for (const s of statements) {
+    if (s.status === 'rejected') continue;
+    const value = JSON.stringify(s.value);
+    const k = `${s.property}\u0000${value}`;
+    const entry = counts.get(k) ?? { property: s.property, value, statements: 0 };
+    entry.statements++;
+    counts.set(k, entry);
+  }
+  return [...counts.values()];
 }
 
 /** Oldest first; one time's statements by document, by place in it, by property. */
@@ -150,11 +209,27 @@ function byDate(a: EventView, b: EventView): number {
   return (a.origin.span?.start ?? 0) - (b.origin.span?.start ?? 0);
 }
 
-async function eventsOf(store: Store, sources: Sources, entityId: string): Promise<EventView[]> {
-  const references = await store.statements.referring(entityId);
-  const eventIds = [...new Set(references.map((s) => s.entityId))];
+/**
+ * The events of these ids, in the order given, each with its parties' names and the sentence it
+ * is told in; ids that are not typed events are left out. Its date is the earliest it is given.
+ */
+export async function eventViews(
+  store: Store,
+  eventIds: readonly string[],
+  sources = new Sources(store),
+): Promise<EventView[]> {
   const statements = await store.statements.about(eventIds);
-  await sources.load(statements);
+  const byEvent = new Map<string, Statement[]>();
+  for (const s of statements) {
+    const list = byEvent.get(s.entityId) ?? [];
+    list.push(s);
+    byEvent.set(s.entityId, list);
+  }
+  const typedOf = (own: readonly Statement[]) => {
+    const typed = own.filter((s) => s.property === 'eventType');
+    return typed.find((s) => s.source.origin === 'extracted') ?? typed[0];
+  };
+  await sources.load(eventIds.flatMap((id) => typedOf(byEvent.get(id) ?? []) ?? []));
   const partyIds = [
     ...new Set(
       statements
@@ -165,16 +240,20 @@ async function eventsOf(store: Store, sources: Sources, entityId: string): Promi
   const names = new Map((await store.entities.findMany(partyIds)).map((e) => [e.id, e.key]));
   const events: EventView[] = [];
   for (const id of eventIds) {
-    const own = statements.filter((s) => s.entityId === id);
+    const own = byEvent.get(id) ?? [];
     const values = (property: string) => own.filter((s) => s.property === property).map((s) => s.value);
-    const typed = own.find((s) => s.property === 'eventType');
+    const typed = typedOf(own);
     if (!typed) continue;
     const participantIds = [...new Set(values('participant').map(String))];
     const place = asText(values('place')[0]);
-    const date = asText(values('date')[0]);
+    const date = values('date')
+      .map(asText)
+      .filter((d): d is string => d !== undefined)
+      .sort()[0];
     const trigger = asText(values('trigger')[0]);
-    const event: EventView = {
+    events.push({
       id,
+      statementId: typed.id,
       type: String(typed.value),
       ...(date ? { date } : {}),
       ...(trigger ? { trigger } : {}),
@@ -186,15 +265,15 @@ async function eventsOf(store: Store, sources: Sources, entityId: string): Promi
       amounts: values('amount'),
       counts: values('count'),
       origin: sources.view(typed),
-    };
-    events.push(event);
+    });
   }
-  return events.sort(byDate);
+  return events;
 }
 
 /**
  * Every entity named or aliased `name` (or with that id), with all its statements and their
- * sources, and its events.
+ * sources, and all its events by date. Reads everything said about the entity: for the command
+ * line and reports; the web app pages through an entity instead.
  *
  * @example
  * const [cas] = await describeEntity(store, '中科院');
@@ -207,24 +286,30 @@ export async function describeEntity(store: Store, name: string): Promise<Entity
   const ids = new Set(await store.entities.idsNamed(query));
   const byId = await store.entities.find(query);
   if (byId) ids.add(byId.id);
-  const entities = (await store.entities.findMany([...ids])).sort((a, b) => (a.id < b.id ? -1 : 1));
+  // An entity merged into another is shown as the body it belongs to, with the statements of both.
+  const identities = new Map<string, Identity>();
+  for (const id of ids) {
+    const identity = await resolveIdentity(store, id);
+    identities.set(identity.id, identity);
+  }
+  const entities = (await store.entities.findMany([...identities.keys()])).sort((a, b) =>
+    a.id < b.id ? -1 : 1,
+  );
   const sources = new Sources(store);
   const reports: EntityReport[] = [];
   for (const entity of entities) {
-    const statements = await store.statements.about([entity.id]);
+    const identity = identities.get(entity.id) ?? {
+      id: entity.id,
+      members: [entity.id],
+      splitOff: new Map(),
+    };
+    const statements = await statementsOfIdentity(store, identity);
     if (statements.length === 0) continue;
     await sources.load(statements);
-    const canonical = mostStated(statements, 'name') ?? entity.key;
-    const aliases = [
-      ...new Set(
-        statements
-          .filter((s) => (s.property === 'alias' || s.property === 'name') && s.status !== 'rejected')
-          .map((s) => asText(s.value))
-          .filter((v): v is string => v !== undefined && v !== canonical),
-      ),
-    ].sort();
-    const report: EntityReport = {
-      entity: { id: entity.id, type: entity.type, name: canonical, aliases },
+    const { name: canonical, aliases, ...properties } = entityNames(entity.key, valueCounts(statements));
+    const eventIds = [...new Set((await referencesToIdentity(store, identity)).map((s) => s.entityId))];
+    reports.push({
+      entity: { id: entity.id, type: entity.type, name: canonical, aliases, ...properties },
       statements: statements
         .map(
           (s): StatementView => ({
@@ -237,13 +322,8 @@ export async function describeEntity(store: Store, name: string): Promise<Entity
           }),
         )
         .sort(inReadingOrder),
-      events: await eventsOf(store, sources, entity.id),
-    };
-    for (const property of ['kind', 'title', 'level', 'code'] as const) {
-      const value = mostStated(statements, property);
-      if (value !== undefined) report.entity[property] = value;
-    }
-    reports.push(report);
+      events: (await eventViews(store, eventIds, sources)).sort(byDate),
+    });
   }
   if (reports.length === 0) {
     throw new NotFoundError(`知识库中没有名为“${query}”的实体 (no entity named "${query}" in the store)`);

@@ -8,7 +8,7 @@ import { sentenceAround } from '../core/sentence-around.js';
 import type { JsonValue, Statement } from '../core/statements.js';
 import type { ReviewFilters } from '../store/browse.repository.js';
 import type { Store } from '../store/open-store.js';
-import { describeEntity, type SourceView } from './entity.service.js';
+import { entityNames, eventViews } from './entity.service.js';
 import { search } from './search.service.js';
 import { readStats } from './stats.service.js';
 
@@ -44,42 +44,39 @@ export type Decision =
 
 const PREVIEW = 10;
 
-/** Documents, entities, events by year and type, investment by district, frequent partners. */
+/**
+ * Documents, entities, events by year and type, investment by district, frequent partners: all
+ * from the summaries the writes keep, so the dashboard costs the same on any size of store.
+ */
 export async function dashboard(store: Store) {
   const stats = await readStats(store);
   const eventsByYear = Object.entries(stats.events).flatMap(([type, years]) =>
     Object.entries(years).map(([year, count]) => ({ year, type, count })),
   );
-  const partners = await store.browse.topParticipants(PREVIEW);
-  const names = await entityNames(
-    store,
-    partners.map((p) => p.entityId),
+  const partners = await store.stats.summary.topParticipants(PREVIEW);
+  const places = await store.stats.summary.placeAmounts();
+  const entities = new Map(
+    (
+      await store.entities.findMany([...partners.map((p) => p.entityId), ...places.map((p) => p.placeId)])
+    ).map((e) => [e.id, e]),
   );
-  const partnerEntities = new Map(
-    (await store.entities.findMany(partners.map((p) => p.entityId))).map((e) => [e.id, e]),
-  );
-  const byPlace = new Map<string, number>();
-  for (const { placeId, amount } of await store.browse.amountsByPlace()) {
-    if (amount.currency !== 'CNY' || !(amount.value > 0)) continue;
-    byPlace.set(placeId, (byPlace.get(placeId) ?? 0) + amount.value);
-  }
-  const placeNames = await entityNames(store, [...byPlace.keys()]);
-  const latest = await store.browse.documents(PREVIEW, 0);
+  const latest = await store.browse.latestDocuments(PREVIEW);
   return {
     documents: stats.documents,
     entitiesByType: stats.entities as Record<string, number>,
     eventsByYear,
     projectsByCategory: [] as Array<{ category: string; status: string; count: number }>,
-    investmentByDistrict: [...byPlace]
-      .map(([id, yuan]) => ({ district: placeNames.get(id) ?? id, yuan }))
-      .sort((a, b) => b.yuan - a.yuan),
+    investmentByDistrict: places.map((p) => ({
+      district: entities.get(p.placeId)?.key ?? p.placeId,
+      yuan: p.yuan,
+    })),
     topPartners: partners.map((p) => ({
       id: p.entityId,
-      type: partnerEntities.get(p.entityId)?.type ?? 'organization',
-      name: names.get(p.entityId) ?? p.entityId,
+      type: entities.get(p.entityId)?.type ?? 'organization',
+      name: entities.get(p.entityId)?.key ?? p.entityId,
       events: p.events,
     })),
-    latestDocuments: latest.items.map(documentSummary),
+    latestDocuments: latest.map(documentSummary),
   };
 }
 
@@ -102,8 +99,8 @@ export function documentSummary(d: {
   };
 }
 
-/** The canonical name of each entity: its most frequent `name` statement, else its key. */
-async function entityNames(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
+/** The key of each entity: its canonical name as the documents first gave it. */
+async function entityKeys(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const entity of await store.entities.findMany(ids)) names.set(entity.id, entity.key);
   return names;
@@ -177,77 +174,81 @@ async function decisions(
   return out;
 }
 
-/** An entity's page: names, statements with sources, its events and the parties it meets in them. */
-export async function entityPage(store: Store, id: string) {
-  if (!(await store.entities.find(id))) throw new NotFoundError(`没有这个实体：${id} (no such entity)`);
-  const [report] = await describeEntity(store, id);
-  if (!report) throw new NotFoundError(`没有这个实体：${id} (no such entity)`);
-  const together = new Map<string, number>();
-  for (const event of report.events) {
-    for (const party of event.participantIds) {
-      if (party !== id) together.set(party, (together.get(party) ?? 0) + 1);
-    }
-  }
-  const partyEntities = new Map((await store.entities.findMany([...together.keys()])).map((e) => [e.id, e]));
+/** Items of an entity's page shown at once; the rest come page by page. */
+export const ENTITY_PAGE_ITEMS = 20;
+const RELATIONS = 30;
+
+/**
+ * An entity's page: its names and kind from the counts of their statements, the first page of
+ * its statements and of its events, and the parties it meets most often in them. Every part is
+ * a bounded read, however many statements and events the entity has.
+ */
+export async function entityPage(store: Store, id: string, limit = ENTITY_PAGE_ITEMS) {
+  const entity = await store.entities.find(id);
+  const summary = entity ? await store.stats.summary.entity(id) : undefined;
+  if (!entity || !summary?.statements) throw new NotFoundError(`没有这个实体：${id} (no such entity)`);
+  const names = entityNames(entity.key, await store.stats.summary.entityValues(id));
+  const related = await store.stats.summary.relations(id, RELATIONS);
+  const parties = new Map(
+    (await store.entities.findMany(related.map((r) => r.entityId))).map((e) => [e.id, e]),
+  );
   return {
     entity: {
-      id: report.entity.id,
-      type: report.entity.type,
-      name: report.entity.name,
-      aliases: report.entity.aliases,
-      ...(report.entity.kind ? { kind: report.entity.kind } : {}),
+      id,
+      type: entity.type,
+      name: names.name,
+      aliases: names.aliases,
+      ...(names.kind ? { kind: names.kind } : {}),
+      mentions: summary.statements,
     },
-    statements: report.statements.map((s) => ({
-      id: s.id,
-      entityId: report.entity.id,
-      entityName: report.entity.name,
-      property: s.property,
-      value: s.value,
-      status: s.status,
-      origin: originView(s.origin),
-      created: s.created,
-    })),
-    events: report.events.flatMap((e) =>
-      e.origin.documentId && e.origin.span
-        ? [
-            {
-              statementId: e.id,
-              type: e.type,
-              ...(e.date ? { date: e.date } : {}),
-              participants: e.participants,
-              objects: e.objects,
-              evidence: e.origin.sentence ?? '',
-              documentId: e.origin.documentId,
-              span: e.origin.span,
-              planned: e.planned,
-            },
-          ]
-        : [],
-    ),
-    relations: [...together]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 30)
-      .map(([party, events]) => {
-        const entity = partyEntities.get(party);
-        return {
-          entity: { id: party, type: entity?.type ?? 'organization', name: entity?.key ?? party },
-          events,
-        };
-      }),
+    statements: await entityStatements(store, id, limit, 0, { name: names.name, total: summary.statements }),
+    events: await entityEvents(store, id, limit, 0, summary.events),
+    relations: related.map(({ entityId, events }) => {
+      const party = parties.get(entityId);
+      return {
+        entity: { id: entityId, type: party?.type ?? 'organization', name: party?.key ?? entityId },
+        events,
+      };
+    }),
   };
 }
 
-function originView(source: SourceView): OriginView {
-  const view: OriginView = { kind: source.kind };
-  if (source.documentId) view.documentId = source.documentId;
-  if (source.documentTitle) view.documentTitle = source.documentTitle;
-  if (source.span) view.span = source.span;
-  if (source.sentence) view.sentence = source.sentence;
-  if (source.extractorVersion) view.extractorVersion = source.extractorVersion;
-  if (source.user) view.user = source.user;
-  if (source.file) view.file = source.file;
-  if (source.row !== undefined) view.row = source.row;
-  return view;
+/** A page of an entity's statements, latest first, each with its source. */
+export async function entityStatements(
+  store: Store,
+  id: string,
+  limit: number,
+  offset: number,
+  known?: { name: string; total: number },
+) {
+  const total = known?.total ?? (await store.stats.summary.entity(id)).statements;
+  const name =
+    known?.name ??
+    entityNames((await store.entities.find(id))?.key ?? id, await store.stats.summary.entityValues(id)).name;
+  const items = await statementItems(store, await store.browse.entityStatements(id, limit, offset));
+  return { items: items.map((item) => ({ ...item, entityName: name })), total, offset };
+}
+
+/** A page of an entity's events, latest date first, undated last, each with its sentence. */
+export async function entityEvents(store: Store, id: string, limit: number, offset: number, known?: number) {
+  const total = known ?? (await store.stats.summary.entity(id)).events;
+  const views = await eventViews(store, await store.stats.summary.entityEvents(id, limit, offset));
+  return {
+    items: views.map((e) => ({
+      id: e.id,
+      statementId: e.statementId,
+      type: e.type,
+      ...(e.date ? { date: e.date } : {}),
+      participants: e.participants,
+      objects: e.objects,
+      evidence: e.origin.sentence ?? '',
+      ...(e.origin.documentId ? { documentId: e.origin.documentId } : {}),
+      ...(e.origin.span ? { span: e.origin.span } : {}),
+      planned: e.planned,
+    })),
+    total,
+    offset,
+  };
 }
 
 /** Statements as the API shows them, with their entity's name and the sentence of their span. */
@@ -257,7 +258,7 @@ async function statementItems(store: Store, statements: readonly Statement[]): P
   ];
   const texts = await store.documents.texts(documentIds);
   const documents = new Map((await store.documents.findMany(documentIds)).map((d) => [d.id, d]));
-  const names = await entityNames(store, [...new Set(statements.map((s) => s.entityId))]);
+  const names = await entityKeys(store, [...new Set(statements.map((s) => s.entityId))]);
   return statements.map((s) => {
     const origin: OriginView = { kind: s.source.origin };
     if (s.source.origin === 'extracted') {
@@ -304,22 +305,36 @@ export async function decide(store: Store, statementId: string, decision: Decisi
   const now = new Date().toISOString();
   const saved = await store.transaction(async (tx) => {
     const base = { entityId: statement.entityId, property: statement.property, author };
+    const added: Statement[] = [];
     switch (decision.decision) {
       case 'accept':
-        return tx.statements.addManual({ ...base, value: statement.value, status: 'accepted' }, now);
+        added.push(
+          await tx.statements.addManual({ ...base, value: statement.value, status: 'accepted' }, now),
+        );
+        break;
       case 'reject':
-        return tx.statements.addManual({ ...base, value: statement.value, status: 'rejected' }, now);
+        added.push(
+          await tx.statements.addManual({ ...base, value: statement.value, status: 'rejected' }, now),
+        );
+        break;
       case 'correct': {
         if (decision.value === undefined || decision.value === null || decision.value === '') {
           throw new InvalidArgumentError('更正需要新的值 (a correction needs the right value)');
         }
-        await tx.statements.addManual({ ...base, value: statement.value, status: 'rejected' }, now);
-        return tx.statements.addManual(
-          { ...base, value: decision.value as JsonValue, status: 'accepted' },
-          now,
+        added.push(
+          await tx.statements.addManual({ ...base, value: statement.value, status: 'rejected' }, now),
         );
+        added.push(
+          await tx.statements.addManual(
+            { ...base, value: decision.value as JsonValue, status: 'accepted' },
+            now,
+          ),
+        );
+        break;
       }
     }
+    await tx.stats.summary.statementsAdded(added);
+    return added.at(-1) as Statement;
   });
   const [item] = await statementItems(store, [saved]);
   return item as StatementItem;

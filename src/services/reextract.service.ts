@@ -76,6 +76,7 @@ export async function reextractDocuments(
       if (current?.extractorVersion === document.extractorVersion)
         return { documentId, path, outcome: 'unchanged' };
       const time = now();
+      await tx.stats.summary.documentRemoved(documentId);
       const retired = await tx.statements.retireExtracted(documentId, document.extractorVersion, time);
       if (document.text !== content.text) await tx.documents.replaceText(documentId, document.text);
       const statements = await storeFacts(tx, document, time);

@@ -30,17 +30,21 @@ const byKey = <V>(entries: Array<[string, V]>) =>
 
 /**
  * Counts of documents, entities by type, events by type and year, and statements by origin and
- * status. Keys are sorted, so the same store always prints the same JSON.
+ * status, from the summaries every write keeps (no count over the statements). Keys are sorted,
+ * so the same store always prints the same JSON.
  */
 export async function readStats(store: Store): Promise<StoreStats> {
-  const entityCounts = await store.entities.countByType();
-  const entities = Object.fromEntries(KNOWLEDGE_ENTITY_TYPES.map((t) => [t, entityCounts[t]])) as Record<
+  const counts = new Map<string, number>();
+  for (const row of await store.stats.summary.counts()) counts.set(`${row.metric}/${row.key}`, row.count);
+  const count = (metric: string, key = '') => counts.get(`${metric}/${key}`) ?? 0;
+
+  const entities = Object.fromEntries(KNOWLEDGE_ENTITY_TYPES.map((t) => [t, count('entities', t)])) as Record<
     KnowledgeEntityType,
     number
   >;
 
   const years = new Map<string, Array<[string, number]>>();
-  for (const row of await store.stats.eventsByTypeAndYear()) {
+  for (const row of await store.stats.summary.eventYears()) {
     const list = years.get(row.type) ?? [];
     list.push([row.year ?? UNDATED, row.count]);
     years.set(row.type, list);
@@ -50,18 +54,18 @@ export async function readStats(store: Store): Promise<StoreStats> {
   );
 
   const statements = Object.fromEntries(
-    STATEMENT_ORIGINS.map((origin) => [origin, Object.fromEntries(STATEMENT_STATUSES.map((s) => [s, 0]))]),
+    STATEMENT_ORIGINS.map((origin) => [
+      origin,
+      Object.fromEntries(STATEMENT_STATUSES.map((s) => [s, count('statements', `${origin}/${s}`)])),
+    ]),
   ) as Record<StatementOrigin, Record<StatementStatus, number>>;
-  for (const row of await store.statements.countByOriginAndStatus()) {
-    statements[row.origin][row.status] = row.count;
-  }
 
   return {
-    documents: await store.documents.count(),
-    articles: await store.articles.count(),
+    documents: count('documents'),
+    articles: count('articles'),
     entities,
     events,
     statements,
-    retiredStatements: await store.statements.countRetired(),
+    retiredStatements: count('retired'),
   };
 }

@@ -19,5 +19,6 @@ export async function storeFacts(
     document.search.filter((row) => row.kind !== 'entity'),
   );
   await tx.search.addEntityNames(document.search.filter((row) => row.kind === 'entity'));
+  await tx.stats.summary.documentStored(document.id, document.facts.statements);
   return document.facts.statements.length;
 }

@@ -1,6 +1,6 @@
 /**
- * What the web app lists and charts: documents page by page, the review queue, the parties
- * most often in events, and the amounts of events by place.
+ * What the web app lists: documents page by page, the latest documents, the review queue, and
+ * an entity's statements page by page.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Statement } from '../core/statements.js';
@@ -77,33 +77,29 @@ export class BrowseRepository {
     return { items: rows.map(fromRow), total: Number(total.n) };
   }
 
-  /** Entity ids most often named as a party to an event, with how many events. */
-  async topParticipants(limit: number): Promise<Array<{ entityId: string; events: number }>> {
+  /** The latest documents ingested, without counting them all. */
+  async latestDocuments(limit: number): Promise<DocumentRecord[]> {
     const rows = await this.db
-      .selectFrom('statements')
-      .select(['value', (eb) => eb.fn.count<number>('entity_id').distinct().as('n')])
-      .where('property', '=', 'participant')
-      .groupBy('value')
-      .orderBy('n', 'desc')
-      .orderBy('value')
+      .selectFrom('documents')
+      .selectAll()
+      .orderBy('ingested_at', 'desc')
+      .orderBy('id')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ entityId: JSON.parse(r.value) as string, events: Number(r.n) }));
+    return rows.map(toRecord);
   }
 
-  /** Each event's amounts with the id of the place it happened in. */
-  async amountsByPlace(): Promise<Array<{ placeId: string; amount: { value: number; currency: string } }>> {
+  /** A page of an entity's live statements, latest first. */
+  async entityStatements(entityId: string, limit: number, offset: number): Promise<Statement[]> {
     const rows = await this.db
-      .selectFrom('statements as a')
-      .innerJoin('statements as p', (join) =>
-        join.onRef('p.entity_id', '=', 'a.entity_id').on('p.property', '=', 'place'),
-      )
-      .select(['a.value as amount', 'p.value as place'])
-      .where('a.property', '=', 'amount')
+      .selectFrom('statements')
+      .selectAll()
+      .where('entity_id', '=', entityId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
       .execute();
-    return rows.map((r) => ({
-      placeId: JSON.parse(r.place) as string,
-      amount: JSON.parse(r.amount) as { value: number; currency: string },
-    }));
+    return rows.map(fromRow);
   }
 }

@@ -95,6 +95,69 @@ export interface SearchRowTable {
   body: string;
 }
 
+/**
+ * The summaries of migration 0003, kept in the transaction of every write that changes
+ * statements. Counts are `bigint` (text from PostgreSQL, read with `Number`).
+ */
+type Count = number | string | bigint;
+
+/** Small counters: `documents`, `articles`, `retired`; `statements` by `origin/status`; `entities` by type. */
+export interface SummaryCountTable {
+  metric: string;
+  key: string;
+  count: Count;
+}
+
+/** Events by the JSON text of their type and the year of their dates (`''`: no date). */
+export interface EventYearTable {
+  event_type: string;
+  year: string;
+  events: Count;
+}
+
+/** Yuan of the CNY amounts of events, by the place of the event. */
+export interface PlaceAmountTable {
+  place_id: string;
+  yuan: Count;
+}
+
+/** Per entity: live statements, events it takes part in or that happen there, events it is a party to. */
+export interface EntitySummaryTable {
+  entity_id: string;
+  statements: Count;
+  events: Count;
+  participant_events: Count;
+}
+
+/** Per entity, the values of its names and single-valued properties not rejected, with how many statements give them. */
+export interface EntityValueTable {
+  entity_id: string;
+  property: string;
+  /** JSON text. */
+  value: string;
+  statements: Count;
+}
+
+/** The events an entity takes part in or that happen there, with the event's earliest date (`''`: none). */
+export interface EntityEventTable {
+  entity_id: string;
+  event_id: string;
+  date: string;
+}
+
+/** Parties an entity meets in its events, with how many events. */
+export interface EntityRelationTable {
+  entity_id: string;
+  other_id: string;
+  events: Count;
+}
+
+/** The event types (JSON text) of a document's extracted events, for search facets and filters. */
+export interface DocumentEventTypeTable {
+  document_id: string;
+  event_type: string;
+}
+
 export interface Database {
   documents: DocumentTable;
   document_contents: DocumentContentTable;
@@ -105,6 +168,14 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   search_rows: SearchRowTable;
+  summary_counts: SummaryCountTable;
+  event_years: EventYearTable;
+  place_amounts: PlaceAmountTable;
+  entity_summary: EntitySummaryTable;
+  entity_values: EntityValueTable;
+  entity_events: EntityEventTable;
+  entity_relations: EntityRelationTable;
+  document_event_types: DocumentEventTypeTable;
 }
 
 export type StoreDialect = 'sqlite' | 'postgres';

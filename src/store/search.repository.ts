@@ -148,35 +148,48 @@ export class SearchRepository {
     const where = sql.join([match, ...this.filters(filters)], sql` and `);
     const matched = sql`select r.id, r.kind, r.ref, r.document_id, ${score} as score from ${from} where ${where}`;
 
-    const hits = await sql<{ kind: SearchKind; ref: string; document_id: string | null; score: number }>`
-      select kind, ref, document_id, score from (${matched}) m order by score ${order}, ref limit ${limit} offset ${offset}`.execute(
+    // One statement, so the match is found and ranked once for the page and every facet.
+    const rows = await sql<{
+      part: string;
+      kind: string;
+      ref: string | null;
+      document_id: string | null;
+      score: number | null;
+      n: number | null;
+    }>`
+      with m as materialized (${matched})
+      select * from (select 'hit' as part, kind, ref, document_id, score, cast(null as bigint) as n from m
+        order by score ${order}, ref limit ${limit} offset ${offset}) hits
+      union all select 'kind', kind, null, null, null, count(*) from m group by kind
+      union all select 'entityType', e.type, null, null, null, count(*) from m join entities e on e.id = m.ref
+        where m.kind = 'entity' group by e.type
+      union all select 'eventType', t.event_type, null, null, null, count(distinct t.document_id)
+        from document_event_types t where t.document_id in (select document_id from m) group by t.event_type`.execute(
       this.db,
     );
-    const kinds = await sql<{ kind: string; n: number }>`
-      select kind, count(*) as n from (${matched}) m group by kind`.execute(this.db);
-    const entityTypes = await sql<{ type: string; n: number }>`
-      select e.type, count(*) as n from (${matched}) m join entities e on e.id = m.ref
-      where m.kind = 'entity' group by e.type`.execute(this.db);
-    const eventTypes = await sql<{ value: string; n: number }>`
-      select s.value, count(distinct s.document_id) as n from statements s
-      where s.property = 'eventType' and s.document_id in (select document_id from (${matched}) m)
-      group by s.value`.execute(this.db);
-
-    const count = (rows: ReadonlyArray<{ n: number }>, key: (row: never) => string) =>
-      Object.fromEntries(rows.map((row) => [key(row as never), Number(row.n)]));
-    const kindCounts = count(kinds.rows, (row: { kind: string }) => row.kind);
+    const facet = (part: string, key: (value: string) => string = (value) => value) =>
+      Object.fromEntries(
+        rows.rows.filter((row) => row.part === part).map((row) => [key(row.kind), Number(row.n)]),
+      );
+    const kindCounts = facet('kind');
+    const better = this.dialect === 'sqlite' ? 1 : -1;
+    const hits = rows.rows
+      .filter((row) => row.part === 'hit')
+      .sort(
+        (a, b) => better * (Number(a.score) - Number(b.score)) || ((a.ref ?? '') < (b.ref ?? '') ? -1 : 1),
+      );
     return {
       total: Object.values(kindCounts).reduce((sum, n) => sum + n, 0),
-      hits: hits.rows.map((row) => ({
-        kind: row.kind,
-        ref: row.ref,
+      hits: hits.map((row) => ({
+        kind: row.kind as SearchKind,
+        ref: row.ref ?? '',
         documentId: row.document_id,
         score: Math.abs(Number(row.score)),
       })),
       facets: {
         kind: kindCounts,
-        entityType: count(entityTypes.rows, (row: { type: string }) => row.type),
-        eventType: count(eventTypes.rows, (row: { value: string }) => JSON.parse(row.value) as string),
+        entityType: facet('entityType'),
+        eventType: facet('eventType', (value) => JSON.parse(value) as string),
       },
     };
   }
@@ -211,8 +224,8 @@ export class SearchRepository {
       );
     }
     if (filters.eventType) {
-      out.push(sql`r.document_id in (select document_id from statements
-        where property = 'eventType' and value = ${json(filters.eventType)})`);
+      out.push(sql`r.document_id in (select document_id from document_event_types
+        where event_type = ${json(filters.eventType)})`);
     }
     if (filters.from)
       out.push(sql`r.document_id in (select id from documents where published >= ${filters.from})`);

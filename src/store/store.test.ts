@@ -274,7 +274,7 @@ for (const engine of storeEngines()) {
         status: 'accepted',
       });
       expect(await s.entities.countByType()).toEqual({ organization: 2, person: 0, place: 1, event: 1 });
-      expect(await s.stats.eventsByTypeAndYear()).toEqual([{ type: 'agreement', year: '2020', count: 1 }]);
+      expect(await s.stats.summary.eventYears()).toEqual([]);
       const byOrigin = await s.statements.countByOriginAndStatus();
       expect(byOrigin.find((r) => r.origin === 'manual')).toEqual({
         origin: 'manual',

@@ -15,7 +15,9 @@ import {
   decide,
   documentSummary,
   documentView,
+  entityEvents,
   entityPage,
+  entityStatements,
   findEntities,
   reviewQueue,
 } from '../../services/knowledge.service.js';
@@ -25,14 +27,17 @@ import {
   Dashboard,
   DocumentSummary,
   DocumentView,
+  EntityListQuery,
   EntityPage,
   EntitySummary,
   ErrorBody,
+  EventPage,
   IngestReport,
   ReviewDecision,
   SearchQuery,
   SearchResult,
   Statement,
+  StatementPage,
 } from '../contract.js';
 
 export interface KnowledgeRoutesOptions {
@@ -172,6 +177,27 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<KnowledgeRoutesOptions> = as
     '/api/entities/:id',
     { schema: { tags: ['entities'], params: Id, response: { 200: EntityPage, 404: ErrorBody } } },
     async (request) => entityPage(store, request.params.id),
+  );
+
+  app.get(
+    '/api/entities/:id/statements',
+    {
+      schema: {
+        tags: ['entities'],
+        params: Id,
+        querystring: EntityListQuery,
+        response: { 200: StatementPage },
+      },
+    },
+    async (request) => entityStatements(store, request.params.id, request.query.limit, request.query.offset),
+  );
+
+  app.get(
+    '/api/entities/:id/events',
+    {
+      schema: { tags: ['entities'], params: Id, querystring: EntityListQuery, response: { 200: EventPage } },
+    },
+    async (request) => entityEvents(store, request.params.id, request.query.limit, request.query.offset),
   );
 
   app.get(
