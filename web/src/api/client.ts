@@ -10,11 +10,13 @@ import type {
   DocumentView,
   EntityPage,
   EntitySummary,
+  EventPage,
   IngestReport,
   ReviewDecision,
   SearchResult,
   SessionInfo,
   Statement,
+  StatementPage,
   UserInfo,
 } from './types';
 
@@ -182,6 +184,12 @@ export const api = {
   entities: (query: { q?: string; type?: string; limit?: number }) =>
     request<{ items: EntitySummary[] }>('GET', '/api/entities', { query }),
   entity: (id: string) => request<EntityPage>('GET', `/api/entities/${encodeURIComponent(id)}`),
+  entityStatements: (id: string, offset: number, limit = 20) =>
+    request<StatementPage>('GET', `/api/entities/${encodeURIComponent(id)}/statements`, {
+      query: { offset, limit },
+    }),
+  entityEvents: (id: string, offset: number, limit = 20) =>
+    request<EventPage>('GET', `/api/entities/${encodeURIComponent(id)}/events`, { query: { offset, limit } }),
   mergeEntity: (id: string, otherId: string) =>
     request<EntityPage | undefined>('POST', `/api/entities/${encodeURIComponent(id)}/merge`, {
       body: { otherId },

@@ -9,6 +9,7 @@ export type {
   EntityPage,
   EntitySummary,
   ErrorBody,
+  EventPage,
   EventSummary,
   IngestReport,
   ReviewDecision,
@@ -17,6 +18,7 @@ export type {
   SearchResult,
   SessionInfo,
   Statement,
+  StatementPage,
   StatementStatus,
   UserInfo,
 } from '../../../src/api/contract';

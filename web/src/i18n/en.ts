@@ -42,6 +42,7 @@ export const en: Messages = {
     next: 'Next',
     pageOf: 'Page {page} of {pages}',
     total: '{n} in all',
+    more: 'Show more ({n} left)',
     showAll: 'Show all {n}',
     showTable: 'Show as a table',
     viewSource: 'View source',

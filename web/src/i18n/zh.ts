@@ -40,6 +40,7 @@ export const zh = {
     next: '下一页',
     pageOf: '第 {page} / {pages} 页',
     total: '共 {n} 条',
+    more: '加载更多（还有 {n} 条）',
     showAll: '显示全部 {n} 条',
     showTable: '以表格查看',
     viewSource: '查看原文',
