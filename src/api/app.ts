@@ -21,6 +21,7 @@ import { EXTRACTOR_VERSION } from '../extract/version.js';
 import type { AccountService } from '../services/accounts.service.js';
 import { registerAccess } from './access.js';
 import { errorBody, handleError } from './http-errors.js';
+import { identityRoutes } from './routes/identity.js';
 import { type KnowledgeRoutesOptions, knowledgeRoutes } from './routes/knowledge.js';
 import { sessionRoutes } from './routes/session.js';
 
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...options.knowledge,
       uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT,
     });
+    await app.register(identityRoutes, { store: options.knowledge.store });
   }
 
   const webRoot = options.webRoot;
