@@ -15,7 +15,7 @@ type Job = { task: ExtractTask; resolve: (result: ExtractResult) => void };
 
 interface Slot {
   worker: Worker;
-  /** Posted to the worker, in the order it takes them: the first is the one it is on. */
+  /** Posted to the worker and not yet answered, in the order it takes them: the first is the one it is on. */
   jobs: Job[];
 }
 
@@ -71,7 +71,10 @@ export class ExtractionPool {
   private spawn(): Slot {
     const slot: Slot = { worker: startWorker(), jobs: [] };
     slot.worker.on('message', (result: ExtractResult) => {
-      const job = slot.jobs.shift();
+      // A worker may finish its tasks in another order than it was given them (reading a PDF
+      // waits; a text file does not), so a result goes to the task of its id.
+      const index = slot.jobs.findIndex((job) => job.task.id === result.id);
+      const [job] = index >= 0 ? slot.jobs.splice(index, 1) : [];
       if (job) job.resolve(result);
       this.dispatch();
     });

@@ -22,3 +22,32 @@ export function memoryAccounts(): AccountRepository {
     },
   };
 }
+
+/** A logged-in user's cookie and CSRF token, as a browser holds them. */
+export interface TestSession {
+  cookie: string;
+  csrf: string;
+}
+
+/** Logs each user in (the password is `NAME-password`), as the web app does. */
+export async function logInEach(
+  app: { inject: (request: { method: 'POST'; url: string; payload: object }) => PromiseLike<LoginResponse> },
+  names: readonly string[],
+): Promise<Record<string, TestSession>> {
+  const sessions: Record<string, TestSession> = {};
+  for (const name of names) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { name, password: `${name}-password` },
+    });
+    const cookie = response.cookies.find((c) => c.name === 'coopatlas_session');
+    sessions[name] = { cookie: `coopatlas_session=${cookie?.value}`, csrf: response.json().csrfToken };
+  }
+  return sessions;
+}
+
+interface LoginResponse {
+  cookies: Array<{ name: string; value: string }>;
+  json: () => { csrfToken: string };
+}
