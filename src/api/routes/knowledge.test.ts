@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logInEach } from '../../../test/factories/accounts.js';
 import { AccountService } from '../../services/accounts.service.js';
 import { ExtractionPool } from '../../services/extraction-pool.js';
 import { ingestPaths } from '../../services/ingest-files.service.js';
@@ -33,15 +34,7 @@ beforeAll(async () => {
     uploadLimitBytes: UPLOAD_LIMIT,
     knowledge: { store, pool: () => pool, uploadDir: join(dir, 'uploads') },
   });
-  for (const role of ['viewer', 'editor', 'admin']) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/login',
-      payload: { name: role, password: `${role}-password` },
-    });
-    const cookie = response.cookies.find((c) => c.name === 'coopatlas_session');
-    sessions[role] = { cookie: `coopatlas_session=${cookie?.value}`, csrf: response.json().csrfToken };
-  }
+  Object.assign(sessions, await logInEach(app, ['viewer', 'editor', 'admin']));
 }, 120_000);
 
 afterAll(async () => {
