@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeEngines } from '../../test/store/dialects.js';
 import { entityId, type Statement } from '../core/statements.js';
 import type { Store } from '../store/open-store.js';
+import { describeEntity } from './entity.service.js';
 import {
   entityMeant,
   mergeEntities,
@@ -60,6 +61,14 @@ for (const engine of storeEngines()) {
       expect(names(statements)).toContain('中国科学院');
       const decisions = statements.filter((s) => s.property === 'sameAs' || s.property === 'merged');
       expect(decisions.every((s) => s.source.origin === 'manual' && s.source.author === '王芳')).toBe(true);
+    });
+
+    it('shows a merged entity, asked for by either name, as the body it was merged into', async () => {
+      const [report, ...others] = await describeEntity(store, '重庆市人民政府');
+      expect(others).toEqual([]);
+      expect(report?.entity.id).toBe(CAS);
+      expect(report?.entity.aliases).toContain('重庆市人民政府');
+      expect(await entityMeant(store, '重庆市人民政府')).toBe(CITY_GOVERNMENT);
     });
 
     it('names an entity by its id or by its one name, and refuses a name nobody has', async () => {
