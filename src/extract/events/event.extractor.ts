@@ -1,3 +1,4 @@
+import { firstIndex } from '../../core/sorted-search.js';
 import type {
   CooperationEvent,
   CountMention,
@@ -110,7 +111,7 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
   let agreedUntil = -1;
   for (let i = from; i < tokens.length && (tokens[i] as Token).start < sentence.end; i++) {
     const token = tokens[i] as Token;
-    const type = lex.triggers.get(token.text);
+    const type = token.entry?.trigger;
     if (!type) continue;
     const before = tokens[i - 1]?.text ?? '';
     const after = tokens[i + 1]?.text ?? '';
@@ -134,14 +135,18 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
 
 /** 此次签约落户的41个项目: predicates told before and referred to again, as a modifier. */
 function refersBack(context: EventContext, sentence: Sentence, at: number): boolean {
-  const { tokens, lex, text } = context;
+  const { tokens, text } = context;
   let first = at;
-  while (first > 0 && lex.triggers.has(tokens[first - 1]?.text ?? '')) first--;
+  while (first > 0 && isTrigger(tokens[first - 1])) first--;
   let next = at + 1;
-  while (lex.triggers.has(tokens[next]?.text ?? '')) next++;
+  while (isTrigger(tokens[next])) next++;
   if (tokens[next]?.text !== '的') return false;
   const start = (tokens[first] as Token).start;
   return ANAPHORIC.test(text.slice(Math.max(sentence.start, start - 4), start));
+}
+
+function isTrigger(token: Token | undefined): boolean {
+  return token?.entry?.trigger !== undefined;
 }
 
 /** A predicate inside quotation marks is named, not done: 探索“校地共建、团队运营”的机制. */
@@ -176,14 +181,7 @@ function partiesIn(context: EventContext, start: number, end: number, around = f
 
 /** Index of the first party starting at or after `offset`. */
 function firstStartingAt(parties: readonly Party[], offset: number): number {
-  let low = 0;
-  let high = parties.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((parties[middle] as Party).span.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndex(parties.length, (i) => (parties[i] as Party).span.start >= offset);
 }
 
 function unique(values: string[]): string[] {
@@ -344,14 +342,8 @@ function placeBefore(context: EventContext, sentence: Sentence, end: number): st
 function gatheringNames(context: EventContext, sentence: Sentence): string[] {
   const names: string[] = [];
   const { tokens, text, lex } = context;
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((tokens[middle] as Token).end <= sentence.start) low = middle + 1;
-    else high = middle;
-  }
-  for (let i = low; i < tokens.length; i++) {
+  const from = firstIndex(tokens.length, (i) => (tokens[i] as Token).end > sentence.start);
+  for (let i = from; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (token.start >= sentence.end) break;
     if (!GATHERING_SUFFIX.test(token.text)) continue;

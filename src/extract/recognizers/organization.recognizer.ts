@@ -1,6 +1,6 @@
 import type { EntityMention, OrganizationKind } from '../../core/types.js';
 import { endingSuffix, type Lexicon } from '../lexicon/lexicon.js';
-import type { Token } from '../segmentation/segmenter.js';
+import { type Token, tagOf } from '../segmentation/segmenter.js';
 
 /** Kinds of body whose name may be a place and a suffix alone (重庆市人民政府, 四川大学). */
 const PLACE_NAMED_KINDS = new Set<OrganizationKind>([
@@ -56,8 +56,9 @@ export function recognizeOrganizations(
 ): OrganizationMention[] {
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const word = (tokens[i] as Token).text;
-    const known = lex.organizations.get(word);
+    const token = tokens[i] as Token;
+    const word = token.text;
+    const known = token.entry?.organization;
     if (known) {
       candidates.push({ first: i, last: i, kind: known.kind, bare: false, known: true });
       continue;
@@ -83,14 +84,17 @@ function suffixOf(word: string, lex: Lexicon): { suffix: string; kind: Organizat
   return found;
 }
 
-function isPlaceOrKnown(word: string, lex: Lexicon): boolean {
-  return lex.places.has(word) || lex.organizations.has(word);
+function isPlaceOrKnown(token: Token): boolean {
+  return (
+    token.entry !== undefined && (token.entry.place !== undefined || token.entry.organization !== undefined)
+  );
 }
 
-function isBoundary(word: string, lex: Lexicon): boolean {
-  if (lex.orgBoundaries.has(word) || lex.titles.has(word) || NUMBER.test(word)) return true;
-  const tag = lex.wordTags.get(word)?.tag;
-  return tag !== undefined && /^(p|c|u|r|y|e|o|q)/.test(tag) && !lex.fieldWords.has(word);
+function isBoundary(token: Token, lex: Lexicon): boolean {
+  const entry = token.entry;
+  if (entry?.orgBoundary || entry?.title || NUMBER.test(token.text)) return true;
+  const tag = tagOf(token, lex);
+  return tag !== undefined && /^(p|c|u|r|y|e|o|q)/.test(tag) && !entry?.field;
 }
 
 /**
@@ -105,11 +109,12 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
   let first = last;
   // Once the name reaches a place or a known body, a word the dictionary does not know is more
   // likely a verb phrase (建好) than part of the name.
-  let anchored = isPlaceOrKnown((tokens[last] as Token).text, lex);
+  let anchored = isPlaceOrKnown(tokens[last] as Token);
   let latin = false;
   let j = last - 1;
   while (j >= 0 && last - j < MAX_TOKENS) {
-    const word = (tokens[j] as Token).text;
+    const token = tokens[j] as Token;
+    const word = token.text;
     if (word === '）' || word === ')') {
       const open = bracketStart(tokens, j, lex);
       if (open === undefined) break;
@@ -118,9 +123,9 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
       continue;
     }
     if (DASHES.has(word)) {
-      const before = tokens[j - 1]?.text;
+      const before = tokens[j - 1];
       // A dash joins two names (特斯联-奇安信…); it never begins one.
-      if (!before || !WORDLIKE.test(before) || isBoundary(before, lex)) break;
+      if (!before || !WORDLIKE.test(before.text) || isBoundary(before, lex)) break;
       // The partner's name is a name of its own (城大—福田…中心): it needs no anchor.
       anchored = false;
       first = j;
@@ -145,20 +150,19 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
     }
     if (!WORDLIKE.test(word)) break;
     // 五个, 十家 count; 三一重工 is a name.
-    if (CHINESE_NUMERAL.test(word) && /^q/.test(lex.wordTags.get(tokens[j + 1]?.text ?? '')?.tag ?? ''))
-      break;
-    if (lex.nameVerbs.has(word) && !startsKindOfBody(tokens, first, last, lex)) break;
-    if (isPlaceOrKnown(word, lex)) {
+    if (CHINESE_NUMERAL.test(word) && /^q/.test(nextTag(tokens, j, lex))) break;
+    if (token.entry?.nameVerb && !startsKindOfBody(tokens, first, last)) break;
+    if (isPlaceOrKnown(token)) {
       // A government is never named after another body: 重庆市人民政府中国科学院 is two parties.
-      if (kind === 'government' && !lex.places.has(word) && !ZONE_SUFFIX.test(word)) break;
+      if (kind === 'government' && token.entry?.place === undefined && !ZONE_SUFFIX.test(word)) break;
       anchored = true;
       first = j;
       j--;
       continue;
     }
-    if (isBoundary(word, lex)) break;
+    if (isBoundary(token, lex)) break;
     if (kind === 'government' && suffixOf(word, lex) && !ZONE_SUFFIX.test(word)) break;
-    if (anchored && !isKnownWord(word, lex)) break;
+    if (anchored && !isKnownWord(token, lex)) break;
     first = j;
     j--;
   }
@@ -168,21 +172,24 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
 }
 
 /** Whether the words from `first` to `last` are only kinds and fields: 联合 then begins the name. */
-function startsKindOfBody(tokens: readonly Token[], first: number, last: number, lex: Lexicon): boolean {
+function startsKindOfBody(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first; k < last; k++) {
-    const word = (tokens[k] as Token).text;
-    if (!lex.genericWords.has(word) && !lex.fieldWords.has(word) && !lex.nameVerbs.has(word)) return false;
+    const entry = (tokens[k] as Token).entry;
+    if (!entry?.generic && !entry?.field && !entry?.nameVerb) return false;
   }
   return true;
 }
 
-function isKnownWord(word: string, lex: Lexicon): boolean {
-  return (
-    /^[A-Za-z0-9]+$/.test(word) ||
-    lex.wordTags.has(word) ||
-    lex.fieldWords.has(word) ||
-    lex.genericWords.has(word)
-  );
+function isKnownWord(token: Token, lex: Lexicon): boolean {
+  const entry = token.entry;
+  if (entry?.field || entry?.generic || tagOf(token, lex) !== undefined) return true;
+  return /^[A-Za-z0-9]+$/.test(token.text);
+}
+
+/** The dictionary's tag of the word after token `j`, or '' (五个, 十家: a numeral before a measure). */
+function nextTag(tokens: readonly Token[], j: number, lex: Lexicon): string {
+  const next = tokens[j + 1];
+  return (next && tagOf(next, lex)) ?? '';
 }
 
 /** The token index of the `（` that opens a short bracketed place or name ending at `close`. */
@@ -192,9 +199,9 @@ function bracketStart(tokens: readonly Token[], close: number, lex: Lexicon): nu
     const word = (tokens[k] as Token).text;
     if (word === '（' || word === '(') {
       if (inside === '' || inside.length > 8) return undefined;
-      const before = tokens[k - 1]?.text;
+      const before = tokens[k - 1];
       // 西部（重庆）科学城, 喀斯玛汇智（重庆）: a bracket inside a name follows a word of it.
-      if (!before || !WORDLIKE.test(before) || isBoundary(before, lex)) return undefined;
+      if (!before || !WORDLIKE.test(before.text) || isBoundary(before, lex)) return undefined;
       return k;
     }
     if (!WORDLIKE.test(word)) return undefined;
@@ -208,26 +215,27 @@ function bracketStart(tokens: readonly Token[], close: number, lex: Lexicon): nu
  * rather than two parties (中国科学院与重庆市人民政府).
  */
 function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: number, lex: Lexicon): boolean {
-  const before = tokens[at - 1]?.text;
-  const after = tokens[at + 1]?.text;
-  if (!before || !after || at + 1 !== first) return false;
+  const before = tokens[at - 1];
+  const after = tokens[at + 1];
+  if (!before?.text || !after?.text || at + 1 !== first) return false;
   if (
-    !WORDLIKE.test(before) ||
+    !WORDLIKE.test(before.text) ||
     isBoundary(before, lex) ||
-    isPlaceOrKnown(before, lex) ||
-    suffixOf(before, lex)
+    isPlaceOrKnown(before) ||
+    suffixOf(before.text, lex)
   ) {
     return false;
   }
-  if (isPlaceOrKnown(after, lex) || lex.titles.has(before)) return false;
+  if (isPlaceOrKnown(after) || before.entry?.title) return false;
   return isFieldLike(before, lex) && isFieldLike(after, lex);
 }
 
 /** A field, a qualifier, or a common noun of the dictionary (基础医学, 网络通信, 肿瘤). */
-function isFieldLike(word: string, lex: Lexicon): boolean {
-  if (lex.fieldWords.has(word) || lex.genericWords.has(word)) return true;
-  const tag = lex.wordTags.get(word)?.tag ?? '';
-  return word.length >= 2 && (tag === 'n' || tag === 'vn' || tag === 'nz' || tag === 'an');
+function isFieldLike(token: Token, lex: Lexicon): boolean {
+  const entry = token.entry;
+  if (entry?.field || entry?.generic) return true;
+  const tag = tagOf(token, lex) ?? '';
+  return token.text.length >= 2 && (tag === 'n' || tag === 'vn' || tag === 'nz' || tag === 'an');
 }
 
 /**
@@ -237,14 +245,15 @@ function isFieldLike(word: string, lex: Lexicon): boolean {
  */
 function splitAtZone(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): Candidate[] {
   for (let k = candidate.last - 1; k >= candidate.first; k--) {
-    const word = (tokens[k] as Token).text;
-    if (!ZONE_SUFFIX.test(word)) continue;
-    const next = tokens[k + 1]?.text ?? '';
-    const ownName = WORDLIKE.test(next) && !lex.fieldWords.has(next) && !lex.genericWords.has(next);
+    const token = tokens[k] as Token;
+    if (!ZONE_SUFFIX.test(token.text)) continue;
+    const following = tokens[k + 1];
+    const next = following?.text ?? '';
+    const ownName = WORDLIKE.test(next) && !following?.entry?.field && !following?.entry?.generic;
     if (!ownName || suffixOf(next, lex)) return [candidate];
     const zone: Candidate = { first: candidate.first, last: k, kind: 'zone', bare: false, known: false };
     const rest: Candidate = { ...candidate, first: k + 1 };
-    return k > candidate.first || lex.organizations.has(word)
+    return k > candidate.first || token.entry?.organization !== undefined
       ? [zone, rest]
       : [{ ...zone, bare: true }, rest];
   }
@@ -271,14 +280,20 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
   let proper = 0;
   let national = false;
   for (let k = candidate.first; k <= candidate.last; k++) {
-    let word = (tokens[k] as Token).text;
-    if (k === candidate.last) word = word.slice(0, word.length - suffix.length);
+    const token = tokens[k] as Token;
+    let word = token.text;
+    let entry = token.entry;
+    // The last word counts without its suffix: 重庆研究院 is the place 重庆 and the suffix.
+    if (k === candidate.last && suffix !== '') {
+      word = word.slice(0, word.length - suffix.length);
+      entry = lex.words.get(word);
+    }
     if (word === '' || !WORDLIKE.test(word)) continue;
     if (k === candidate.first && NATIONAL_PREFIX.test(word)) national = true;
-    if (lex.places.has(word)) places++;
-    else if (lex.organizations.has(word) || (k < candidate.last && suffixOf(word, lex))) proper++;
-    else if (lex.fieldWords.has(word)) fields++;
-    else if (lex.genericWords.has(word) || lex.nameVerbs.has(word)) generic++;
+    if (entry?.place) places++;
+    else if (entry?.organization || (k < candidate.last && suffixOf(word, lex))) proper++;
+    else if (entry?.field) fields++;
+    else if (entry?.generic || entry?.nameVerb) generic++;
     else if (word.length >= 2 || /[A-Za-z0-9]/.test(word)) proper++;
   }
   // 青岛海洋科技成果孵化中心, 中关村大数据产业联盟: a place, a field and a word of purpose make a name.
@@ -291,12 +306,14 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
 function longestFirst(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   const taken: Candidate[] = [];
-  const covered = new Set<number>();
+  let tokenCount = 0;
+  for (const c of candidates) tokenCount = Math.max(tokenCount, c.last + 1);
+  const covered = new Uint8Array(tokenCount);
   for (const c of sorted) {
     let free = true;
-    for (let k = c.first; k <= c.last && free; k++) free = !covered.has(k);
+    for (let k = c.first; k <= c.last && free; k++) free = covered[k] === 0;
     if (!free) continue;
-    for (let k = c.first; k <= c.last; k++) covered.add(k);
+    covered.fill(1, c.first, c.last + 1);
     taken.push(c);
   }
   return taken.sort((a, b) => a.first - b.first);

@@ -1,6 +1,6 @@
 import type { EntityMention } from '../../core/types.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import type { Token } from '../segmentation/segmenter.js';
+import { type Token, tagOf } from '../segmentation/segmenter.js';
 
 const HAN = /^\p{Script=Han}$/u;
 const SPACES = /^[ \t\u3000]+$/;
@@ -35,7 +35,7 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
   const found = new Map<string, string | undefined>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const title = titleOf(token.text, lex);
+    const title = titleOf(token, lex);
     if (!title) continue;
     if (isInsidePlace(text, token, lex)) continue;
     let start = token.end;
@@ -63,8 +63,10 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
 }
 
 /** The title a word is or ends with: the segmenter keeps 学院院长 as one word. */
-function titleOf(word: string, lex: Lexicon): string | undefined {
-  if (lex.titles.has(word)) return word;
+function titleOf(token: Token, lex: Lexicon): string | undefined {
+  const word = token.text;
+  if (token.entry?.title) return word;
+  if (lex.titleEnds[word.charCodeAt(word.length - 1)] !== 1) return undefined;
   for (let length = Math.min(3, word.length - 2); length >= 2; length--) {
     const tail = word.slice(word.length - length);
     if (lex.titles.has(tail) && !lex.places.has(word.slice(0, word.length - length))) return tail;
@@ -107,19 +109,28 @@ function nameBefore(text: string, tokens: readonly Token[], i: number, lex: Lexi
     if (start < 0) continue;
     const name = text.slice(start, end);
     if (![...name].every((c) => HAN.test(c)) || surnameLength(text, start, lex) === 0) continue;
-    const previous = tokens.find((t) => t.end === start);
+    const previous = tokenEndingAt(tokens, i, start);
     if (start > 0 && !previous) continue;
     if (
       previous &&
       HAN.test(previous.text.charAt(0)) &&
-      !lex.personStops.has(previous.text) &&
-      !lex.orgBoundaries.has(previous.text) &&
-      !/^[cp]$/.test(lex.wordTags.get(previous.text)?.tag ?? '')
+      !previous.entry?.personStop &&
+      !previous.entry?.orgBoundary &&
+      !/^[cp]$/.test(tagOf(previous, lex) ?? '')
     ) {
       continue;
     }
     if (lex.places.has(name) || lex.organizations.has(name) || lex.titles.has(name)) continue;
     return name;
+  }
+  return undefined;
+}
+
+/** The token before token `i` that ends at `offset`, if a token ends there. */
+function tokenEndingAt(tokens: readonly Token[], i: number, offset: number): Token | undefined {
+  for (let k = i - 1; k >= 0; k--) {
+    const token = tokens[k] as Token;
+    if (token.end <= offset) return token.end === offset ? token : undefined;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { tokenize } from '../segmentation/segmenter.js';
 import { recognizePlaces } from './place.recognizer.js';
 
 function places(text: string): Array<[string, string | undefined]> {
-  return recognizePlaces(tokenize(text), lexicon()).map((m) => [m.text, m.level]);
+  return recognizePlaces(tokenize(text)).map((m) => [m.text, m.level]);
 }
 
 describe('recognizePlaces', () => {
@@ -13,7 +13,7 @@ describe('recognizePlaces', () => {
   });
 
   it('finds a district with its GB/T 2260 code', () => {
-    const [mention] = recognizePlaces(tokenize('綦江区加快聚集'), lexicon());
+    const [mention] = recognizePlaces(tokenize('綦江区加快聚集'));
     expect(mention).toMatchObject({ text: '綦江区', level: 'district', code: '500110' });
   });
 
@@ -22,12 +22,12 @@ describe('recognizePlaces', () => {
   });
 
   it('resolves a short form to its full name', () => {
-    const [mention] = recognizePlaces(tokenize('璧山在西南率先布局'), lexicon());
+    const [mention] = recognizePlaces(tokenize('璧山在西南率先布局'));
     expect(mention).toMatchObject({ text: '璧山', canonical: '璧山区' });
   });
 
   it('finds a town by its full name in the province the document speaks of', () => {
-    const mentions = recognizePlaces(tokenize('佛山市南海区丹灶镇与广东省科学院签约'), lexicon());
+    const mentions = recognizePlaces(tokenize('佛山市南海区丹灶镇与广东省科学院签约'));
     expect(mentions.map((m) => [m.canonical, m.level])).toContainEqual(['丹灶镇', 'town']);
   });
 
@@ -42,7 +42,7 @@ describe('recognizePlaces', () => {
   });
 
   it('takes a shared district name in the province the document speaks of', () => {
-    const mentions = recognizePlaces(tokenize('重庆市江北区与渝北区'), lexicon());
+    const mentions = recognizePlaces(tokenize('重庆市江北区与渝北区'));
     expect(mentions.find((m) => m.text === '江北区')?.code).toBe('500105');
   });
 
@@ -97,7 +97,7 @@ describe('recognizePlaces', () => {
   });
 
   it('reads 我国 as China', () => {
-    const [mention] = recognizePlaces(tokenize('在我国首次'), lexicon());
+    const [mention] = recognizePlaces(tokenize('在我国首次'));
     expect(mention).toMatchObject({ text: '我国', canonical: '中国', level: 'country' });
   });
 
@@ -107,7 +107,7 @@ describe('recognizePlaces', () => {
 
   it('reports spans that point into the text', () => {
     const text = '2021年，成都市与重庆市签署协议';
-    for (const m of recognizePlaces(tokenize(text), lexicon()))
+    for (const m of recognizePlaces(tokenize(text)))
       expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityMention } from '../../core/types.js';
-import type { KnownPlace, Lexicon } from '../lexicon/lexicon.js';
+import type { KnownPlace } from '../lexicon/lexicon.js';
 import type { Token } from '../segmentation/segmenter.js';
 
 /**
@@ -8,10 +8,10 @@ import type { Token } from '../segmentation/segmenter.js';
  *
  * @example recognizePlaces(tokens('在綦江区和北京')) // 綦江区 (district 500110), 北京 (province 110000)
  */
-export function recognizePlaces(tokens: readonly Token[], lex: Lexicon): EntityMention[] {
+export function recognizePlaces(tokens: readonly Token[]): EntityMention[] {
   const found: Array<{ token: Token; place: KnownPlace }> = [];
   for (const token of tokens) {
-    const place = lex.places.get(token.text);
+    const place = token.entry?.place;
     if (place) found.push({ token, place });
   }
   const province = mostFrequentProvince(found.map((f) => f.place).filter((p) => !p.alternatives));

@@ -14,7 +14,7 @@ function resolve(text: string): Entity[] {
     text,
     recognizeOrganizations(text, tokens, lex),
     recognizePersons(text, tokens, lex),
-    recognizePlaces(tokens, lex),
+    recognizePlaces(tokens),
     lex,
   );
 }

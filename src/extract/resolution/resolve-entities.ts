@@ -1,5 +1,6 @@
+import { firstIndex } from '../../core/sorted-search.js';
 import type { Entity, EntityMention, EntityType, Span } from '../../core/types.js';
-import { endingSuffix, type Lexicon } from '../lexicon/lexicon.js';
+import { endingSuffix, inDictionary, type Lexicon } from '../lexicon/lexicon.js';
 import type { OrganizationMention } from '../recognizers/organization.recognizer.js';
 
 const INTRODUCED_SHORT_FORM = /[（(](?:以下)?(?:简称|下称|称)[为：:]?[“"「]?([^”"」）)]{2,12})[”"」]?[）)]/g;
@@ -51,8 +52,7 @@ export function resolveEntities(
   joinBareSuffixes(organizations, groups);
   addStemMentions(text, organizations, groups, lex);
 
-  const insideOrganization = (span: Span) =>
-    named.some((m) => m.span.start <= span.start && span.end <= m.span.end);
+  const insideOrganization = containment(named.map((m) => m.span));
   // A place the segmenter found inside a person's name (宁海舟) is part of the name.
   const insidePerson = (span: Span) =>
     persons.some((m) => m.span.start < span.end && span.start < m.span.end);
@@ -67,6 +67,25 @@ export function resolveEntities(
     add(`person:${mention.text}`, mention.text, mention);
   }
   return [...groups.values()].map(toEntity);
+}
+
+/**
+ * Whether a span lies inside one of `spans`. The recogniser gives names in text order and never
+ * overlapping, and then the name starting last at or before a span is the only one that can hold
+ * it: a binary search, not a walk over every name for every place.
+ */
+function containment(spans: readonly Span[]): (span: Span) => boolean {
+  if (!inOrderApart(spans)) return (span) => spans.some((s) => s.start <= span.start && span.end <= s.end);
+  return (span) => {
+    const holder = spans[firstIndex(spans.length, (i) => (spans[i] as Span).start > span.start) - 1];
+    return holder !== undefined && span.end <= holder.end;
+  };
+}
+
+function inOrderApart(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++)
+    if ((spans[i] as Span).start < (spans[i - 1] as Span).end) return false;
+  return true;
 }
 
 /** The canonical name of an organisation as written, or undefined when it cannot be resolved. */
@@ -170,19 +189,24 @@ function continuesKnownBody(name: string, head: string, lex: Lexicon): boolean {
  * 塔科玛创新工作室 share their name and differ in the kind of word only.
  */
 function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
+  const organizations = [...groups.values()].filter((g) => g.type === 'organization');
   const heads = new Map<Group, string>();
-  for (const group of groups.values()) {
-    if (group.type === 'organization')
-      heads.set(group, group.name.slice(0, group.name.length - suffixLength(group.name, lex)));
+  for (const group of organizations) {
+    heads.set(group, group.name.slice(0, group.name.length - suffixLength(group.name, lex)));
   }
+  // A full name ends as the short one does, a twin shares its head: each is looked for among
+  // those groups only, in document order, instead of among every group for every group.
+  const byLastCharacter = groupedBy(organizations, (g) => g.name.charCodeAt(g.name.length - 1));
+  const byHead = groupedBy(organizations, (g) => heads.get(g) as string);
   const merged = new Set<Group>();
-  const live = () => [...heads.keys()].filter((g) => !merged.has(g));
-  for (const short of live().sort((a, b) => a.name.length - b.name.length)) {
+  const firstLive = (candidates: Group[] | undefined, test: (g: Group) => boolean) =>
+    candidates?.find((g) => !merged.has(g) && test(g));
+  for (const short of [...organizations].sort((a, b) => a.name.length - b.name.length)) {
     const head = heads.get(short) as string;
     if (head.length === short.name.length || head.length < 2 || lex.places.has(short.name)) continue;
     const tail = short.name.slice(head.length);
     const headIsName = !lex.places.has(head) && !lex.genericWords.has(head);
-    const full = live().find((g) => {
+    const full = firstLive(byLastCharacter.get(short.name.charCodeAt(short.name.length - 1)), (g) => {
       if (g === short || g.name.length <= short.name.length) return false;
       if (g.name.endsWith(short.name)) {
         // 江北新区 is 南京江北新区 with its city left out.
@@ -193,13 +217,25 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
     const twin =
       full ??
       (head.length >= 3
-        ? live().find((g) => g !== short && g.mention.kind === short.mention.kind && heads.get(g) === head)
+        ? firstLive(byHead.get(head), (g) => g !== short && g.mention.kind === short.mention.kind)
         : undefined);
     if (twin) {
       merge(groups, short, twin);
       merged.add(short);
     }
   }
+}
+
+/** The groups by a key, each list in the order of `groups`. */
+function groupedBy<K>(groups: readonly Group[], key: (group: Group) => K): Map<K, Group[]> {
+  const lists = new Map<K, Group[]>();
+  for (const group of groups) {
+    const k = key(group);
+    const list = lists.get(k);
+    if (list) list.push(group);
+    else lists.set(k, [group]);
+  }
+  return lists;
 }
 
 /** A bare suffix (科学城, 该研究院) stands for the one body of the document with that suffix. */
@@ -226,16 +262,15 @@ function addStemMentions(
   groups: Map<string, Group>,
   lex: Lexicon,
 ): void {
-  const covered = (at: number, end: number) =>
-    organizations.some((m) => m.span.start <= at && end <= m.span.end);
+  const inside = containment(organizations.map((m) => m.span));
   for (const group of [...groups.values()]) {
     if (group.type !== 'organization' || group.mention.kind !== 'company') continue;
     let stem = group.name;
     while (COMPANY_TAIL.test(stem)) stem = stem.replace(COMPANY_TAIL, '');
     stem = stem.replace(LEADING_PLACE, '');
-    if (stem.length < 2 || stem === group.name || lex.places.has(stem) || lex.wordTags.has(stem)) continue;
+    if (stem.length < 2 || stem === group.name || lex.places.has(stem) || inDictionary(stem, lex)) continue;
     for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) {
-      if (covered(at, at + stem.length)) continue;
+      if (inside({ start: at, end: at + stem.length })) continue;
       group.written.add(stem);
       group.mentions.push({ start: at, end: at + stem.length });
     }
