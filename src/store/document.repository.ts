@@ -159,4 +159,23 @@ export class DocumentRepository {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
+
+  /** Up to `limit` documents after `afterId`, in id order: paging through all reads each once. */
+  async page(afterId: string | undefined, limit: number): Promise<DocumentRecord[]> {
+    let query = this.db.selectFrom('documents').selectAll();
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map(toRecord);
+  }
+
+  /** The original bytes and the text of several documents, by id. */
+  async contents(ids: readonly string[]): Promise<Map<string, { bytes: Uint8Array; text: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('document_contents')
+      .select(['document_id', 'bytes', 'text'])
+      .where('document_id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.document_id, { bytes: new Uint8Array(r.bytes), text: r.text }]));
+  }
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EntityRecord, KnowledgeEntityType } from '../core/statements.js';
+import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
 import type { Database } from './database.js';
 
@@ -84,5 +85,37 @@ export class EntityRepository {
     const counts: Record<KnowledgeEntityType, number> = { organization: 0, person: 0, place: 0, event: 0 };
     for (const row of rows) counts[row.type as KnowledgeEntityType] = Number(row.n);
     return counts;
+  }
+
+  /** Up to `limit` entities after `afterId`, in id order: paging through all reads each once. */
+  async page(afterId: string | undefined, limit: number): Promise<StoredEntity[]> {
+    let query = this.db.selectFrom('entities').selectAll();
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type as KnowledgeEntityType,
+      key: row.key,
+      created: row.created_at,
+    }));
+  }
+
+  /**
+   * Registers entities recorded elsewhere, each with its own time (an import of another store's
+   * export); known ones are left as they are. Returns the ids that were new.
+   */
+  async insertRecorded(entities: readonly StoredEntity[]): Promise<string[]> {
+    const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const inserted: string[] = [];
+    for (const batch of batches(sorted)) {
+      const rows = await this.db
+        .insertInto('entities')
+        .values(batch.map((e) => ({ id: e.id, type: e.type, key: e.key, created_at: e.created })))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
+      inserted.push(...rows.map((r) => r.id));
+    }
+    return inserted;
   }
 }

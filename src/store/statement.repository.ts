@@ -9,12 +9,24 @@ import type {
   StatementSource,
   StatementStatus,
 } from '../core/statements.js';
+import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
-import type { Database, StatementTable } from './database.js';
+import type { Database, RetiredStatementTable, StatementTable } from './database.js';
 
 /** A statement no longer current: replaced by an extraction of a newer extractor version. */
 export interface RetiredStatement extends Statement {
   retired: { at: string; by: string };
+}
+
+/** Where a page of statements ends, in key order: the subject entity's id, then the statement's id. */
+export interface StatementKey {
+  entityId: string;
+  id: string;
+}
+
+/** Where a page of retired statements ends: their key adds the time they were retired. */
+export interface RetiredStatementKey extends StatementKey {
+  retiredAt: string;
 }
 
 /** A person's statement: a correction, an addition, or a decision on what was extracted. */
@@ -100,6 +112,13 @@ export function fromRow(row: Selectable<StatementTable>): Statement {
     created: row.created_at,
   };
 }
+
+function retiredFromRow(row: Selectable<RetiredStatementTable>): RetiredStatement {
+  return { ...fromRow(row), retired: { at: row.retired_at, by: row.retired_by } };
+}
+
+// Statements copied from another store: 14 columns (16 retired), well under either engine's bound parameters.
+const ROWS_PER_COPY = 256;
 
 /** Oldest first, then by id, so every engine lists them in the same order. */
 const chronological = (a: Statement, b: Statement) =>
@@ -229,5 +248,104 @@ export class StatementRepository {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /**
+   * Up to `limit` live statements after `after` in key order (entity id, then id), the order
+   * of the primary key: paging through all of them reads each once, in flat memory.
+   */
+  async page(after: StatementKey | undefined, limit: number): Promise<Statement[]> {
+    let query = this.db.selectFrom('statements').selectAll();
+    if (after) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('entity_id', 'id'), '>', eb.tuple(after.entityId, after.id)),
+      );
+    }
+    const rows = await query.orderBy('entity_id').orderBy('id').limit(limit).execute();
+    return rows.map(fromRow);
+  }
+
+  /** Up to `limit` retired statements after `after` in key order (entity id, id, time retired). */
+  async retiredPage(after: RetiredStatementKey | undefined, limit: number): Promise<RetiredStatement[]> {
+    let query = this.db.selectFrom('retired_statements').selectAll();
+    if (after) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('entity_id', 'id', 'retired_at'),
+          '>',
+          eb.tuple(after.entityId, after.id, after.retiredAt),
+        ),
+      );
+    }
+    const rows = await query.orderBy('entity_id').orderBy('id').orderBy('retired_at').limit(limit).execute();
+    return rows.map(retiredFromRow);
+  }
+
+  /**
+   * Stores statements recorded elsewhere, each with its own time (an import of another store's
+   * export). One already stored (same entity and id) is left as it is. Returns those that were new.
+   */
+  async insertRecorded(statements: readonly Statement[]): Promise<Statement[]> {
+    const inserted = new Set<string>();
+    for (const batch of batches(statements, ROWS_PER_COPY)) {
+      const rows = await this.db
+        .insertInto('statements')
+        .values(batch.map((s) => toRow(s, s.created)))
+        .onConflict((oc) => oc.columns(['entity_id', 'id']).doNothing())
+        .returning(['entity_id', 'id'])
+        .execute();
+      for (const row of rows) inserted.add(`${row.entity_id} ${row.id}`);
+    }
+    return statements.filter((s) => inserted.has(`${s.entityId} ${s.id}`));
+  }
+
+  /**
+   * Stores retired statements recorded elsewhere, as they were; one already stored (same entity,
+   * id and time retired) is left as it is. Returns those that were new.
+   */
+  async insertRetiredRecorded(statements: readonly RetiredStatement[]): Promise<RetiredStatement[]> {
+    const inserted = new Set<string>();
+    for (const batch of batches(statements, ROWS_PER_COPY)) {
+      const rows = await this.db
+        .insertInto('retired_statements')
+        .values(
+          batch.map((s) => ({ ...toRow(s, s.created), retired_at: s.retired.at, retired_by: s.retired.by })),
+        )
+        .onConflict((oc) => oc.columns(['entity_id', 'id', 'retired_at']).doNothing())
+        .returning(['entity_id', 'id', 'retired_at'])
+        .execute();
+      for (const row of rows) inserted.add(`${row.entity_id} ${row.id} ${row.retired_at}`);
+    }
+    return statements.filter((s) => inserted.has(`${s.entityId} ${s.id} ${s.retired.at}`));
+  }
+
+  /**
+   * Keeps, for statements copied from another store, the two summaries `SummaryRepository` has
+   * no method for yet (migration 0003): the count of retired statements, and the event types of
+   * documents' extracted events. Everything else is kept by `statementsAdded`.
+   */
+  async summarizeRecorded(live: readonly Statement[], retired: number): Promise<void> {
+    if (retired > 0) {
+      await this.db
+        .insertInto('summary_counts')
+        .values({ metric: 'retired', key: '', count: retired })
+        .onConflict((oc) =>
+          oc.columns(['metric', 'key']).doUpdateSet({ count: sql`summary_counts.count + excluded.count` }),
+        )
+        .execute();
+    }
+    const types = new Map<string, { document_id: string; event_type: string }>();
+    for (const s of live) {
+      if (s.property !== 'eventType' || s.source.origin !== 'extracted') continue;
+      const row = { document_id: s.source.documentId, event_type: JSON.stringify(s.value) };
+      types.set(`${row.document_id} ${row.event_type}`, row);
+    }
+    for (const batch of batches([...types.values()])) {
+      await this.db
+        .insertInto('document_event_types')
+        .values(batch)
+        .onConflict((oc) => oc.columns(['document_id', 'event_type']).doNothing())
+        .execute();
+    }
   }
 }
