@@ -229,3 +229,12 @@ export const IngestReport = z.object({
   ),
 });
 export type IngestReport = z.infer<typeof IngestReport>;
+
+/** A body after people's decisions: the entity that stands for it, its members, names split off. */
+export const IdentityView = z.object({
+  id: z.string(),
+  members: z.array(z.string()),
+  splitOff: z.record(z.string(), z.string()),
+  splitFrom: z.object({ from: z.string(), names: z.array(z.string()) }).optional(),
+});
+export type IdentityView = z.infer<typeof IdentityView>;

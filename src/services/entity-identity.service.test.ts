@@ -16,6 +16,7 @@ import {
 } from './entity-identity.service.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { ingestPaths } from './ingest-files.service.js';
+import { entityPage } from './knowledge.service.js';
 import { reextractDocuments } from './reextract.service.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,6 +62,16 @@ for (const engine of storeEngines()) {
       expect(names(statements)).toContain('中国科学院');
       const decisions = statements.filter((s) => s.property === 'sameAs' || s.property === 'merged');
       expect(decisions.every((s) => s.source.origin === 'manual' && s.source.author === '王芳')).toBe(true);
+      expect(await store.stats.summary.snapshot()).toEqual(await store.stats.summary.recount());
+    });
+
+    it('shows a merged entity’s page as the body’s, with the names and events of both', async () => {
+      const page = await entityPage(store, CITY_GOVERNMENT);
+      expect(page.entity.id).toBe(CAS);
+      expect(page.entity.aliases).toContain('重庆市人民政府');
+      const alone = (await store.stats.summary.entity(CAS)).events;
+      expect(page.events.total).toBeGreaterThan(alone);
+      expect(page.relations.map((r) => r.entity.id)).not.toContain(CITY_GOVERNMENT);
     });
 
     it('shows a merged entity, asked for by either name, as the body it was merged into', async () => {
@@ -133,6 +144,7 @@ for (const engine of storeEngines()) {
       expect(theirs.filter((s) => ourIds.has(s.id))).toEqual([]);
       const ourEvents = new Set((await referencesToIdentity(store, cas)).map((s) => s.id));
       expect(events.filter((s) => ourEvents.has(s.id))).toEqual([]);
+      expect(await store.stats.summary.snapshot()).toEqual(await store.stats.summary.recount());
     });
 
     it('refuses to split off a name the body does not have', async () => {

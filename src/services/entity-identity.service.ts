@@ -199,20 +199,24 @@ export async function mergeEntities(
     throw new InvalidArgumentError('这两个实体已是同一个 (these entities are one already)');
   }
   await store.transaction(async (tx) => {
-    await tx.statements.addManual({
-      entityId: from.id,
-      property: 'sameAs',
-      value: into.id,
-      author: input.author,
-      status: 'accepted',
-    });
-    await tx.statements.addManual({
-      entityId: into.id,
-      property: 'merged',
-      value: from.id,
-      author: input.author,
-      status: 'accepted',
-    });
+    const decisions = [
+      await tx.statements.addManual({
+        entityId: from.id,
+        property: 'sameAs',
+        value: into.id,
+        author: input.author,
+        status: 'accepted',
+      }),
+      await tx.statements.addManual({
+        entityId: into.id,
+        property: 'merged',
+        value: from.id,
+        author: input.author,
+        status: 'accepted',
+      }),
+    ];
+    // The store's running counts (statements by origin and status, per entity) count these too.
+    await tx.stats.summary.statementsAdded(decisions);
   });
   return resolveIdentity(store, into.id);
 }
@@ -230,12 +234,22 @@ export async function unmergeEntity(
   }
   const into = sameAs.value;
   await store.transaction(async (tx) => {
+    const decisions = [];
     for (const [entityId, property, value] of [
       [input.from, 'sameAs', into],
       [into, 'merged', input.from],
     ] as const) {
-      await tx.statements.addManual({ entityId, property, value, author: input.author, status: 'rejected' });
+      decisions.push(
+        await tx.statements.addManual({
+          entityId,
+          property,
+          value,
+          author: input.author,
+          status: 'rejected',
+        }),
+      );
     }
+    await tx.stats.summary.statementsAdded(decisions);
   });
   return resolveIdentity(store, input.from);
 }
@@ -277,9 +291,19 @@ export async function splitEntity(
       [identity.id, 'splitOff', { into: id, names }],
       [id, 'splitFrom', { from: identity.id, names }],
     ];
+    const added = [];
     for (const [entityId, property, value] of decisions) {
-      await tx.statements.addManual({ entityId, property, value, author: input.author, status: 'accepted' });
+      added.push(
+        await tx.statements.addManual({
+          entityId,
+          property,
+          value,
+          author: input.author,
+          status: 'accepted',
+        }),
+      );
     }
+    await tx.stats.summary.statementsAdded(added);
   });
   return resolveIdentity(store, id);
 }

@@ -9,6 +9,7 @@ import type { JsonValue, Statement } from '../core/statements.js';
 import type { ReviewFilters } from '../store/browse.repository.js';
 import type { Store } from '../store/open-store.js';
 import { entityNames, eventViews } from './entity.service.js';
+import { resolveIdentity } from './entity-identity.service.js';
 import { search } from './search.service.js';
 import { readStats } from './stats.service.js';
 
@@ -183,12 +184,15 @@ const RELATIONS = 30;
  * its statements and of its events, and the parties it meets most often in them. Every part is
  * a bounded read, however many statements and events the entity has.
  */
-export async function entityPage(store: Store, id: string, limit = ENTITY_PAGE_ITEMS) {
+export async function entityPage(store: Store, asked: string, limit = ENTITY_PAGE_ITEMS) {
+  if (!(await store.entities.find(asked))) throw new NotFoundError(`没有这个实体：${asked} (no such entity)`);
+  // An entity merged into another is shown as the body it belongs to, with its members' facts.
+  const { id, members } = await resolveIdentity(store, asked);
   const entity = await store.entities.find(id);
-  const summary = entity ? await store.stats.summary.entity(id) : undefined;
-  if (!entity || !summary?.statements) throw new NotFoundError(`没有这个实体：${id} (no such entity)`);
-  const names = entityNames(entity.key, await store.stats.summary.entityValues(id));
-  const related = await store.stats.summary.relations(id, RELATIONS);
+  const summary = entity ? await store.stats.summary.entity(members) : undefined;
+  if (!entity || !summary?.statements) throw new NotFoundError(`没有这个实体：${asked} (no such entity)`);
+  const names = entityNames(entity.key, await store.stats.summary.entityValues(members));
+  const related = await store.stats.summary.relations(members, RELATIONS);
   const parties = new Map(
     (await store.entities.findMany(related.map((r) => r.entityId))).map((e) => [e.id, e]),
   );
@@ -221,18 +225,23 @@ export async function entityStatements(
   offset: number,
   known?: { name: string; total: number },
 ) {
-  const total = known?.total ?? (await store.stats.summary.entity(id)).statements;
+  const { id: canonical, members } = await resolveIdentity(store, id);
+  const total = known?.total ?? (await store.stats.summary.entity(members)).statements;
   const name =
     known?.name ??
-    entityNames((await store.entities.find(id))?.key ?? id, await store.stats.summary.entityValues(id)).name;
-  const items = await statementItems(store, await store.browse.entityStatements(id, limit, offset));
+    entityNames(
+      (await store.entities.find(canonical))?.key ?? canonical,
+      await store.stats.summary.entityValues(members),
+    ).name;
+  const items = await statementItems(store, await store.browse.entityStatements(members, limit, offset));
   return { items: items.map((item) => ({ ...item, entityName: name })), total, offset };
 }
 
 /** A page of an entity's events, latest date first, undated last, each with its sentence. */
 export async function entityEvents(store: Store, id: string, limit: number, offset: number, known?: number) {
-  const total = known ?? (await store.stats.summary.entity(id)).events;
-  const views = await eventViews(store, await store.stats.summary.entityEvents(id, limit, offset));
+  const { members } = await resolveIdentity(store, id);
+  const total = known ?? (await store.stats.summary.entity(members)).events;
+  const views = await eventViews(store, await store.stats.summary.entityEvents(members, limit, offset));
   return {
     items: views.map((e) => ({
       id: e.id,

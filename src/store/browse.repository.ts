@@ -90,11 +90,15 @@ export class BrowseRepository {
   }
 
   /** A page of an entity's live statements, latest first. */
-  async entityStatements(entityId: string, limit: number, offset: number): Promise<Statement[]> {
+  async entityStatements(
+    entityIds: string | readonly string[],
+    limit: number,
+    offset: number,
+  ): Promise<Statement[]> {
     const rows = await this.db
       .selectFrom('statements')
       .selectAll()
-      .where('entity_id', '=', entityId)
+      .where('entity_id', 'in', typeof entityIds === 'string' ? [entityIds] : [...entityIds])
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)

@@ -479,31 +479,45 @@ export class SummaryRepository {
   }
 
   /** An entity's live statements and the events it takes part in or that happen there. */
-  async entity(id: string): Promise<{ statements: number; events: number }> {
-    const row = await this.db
+  async entity(ids: string | readonly string[]): Promise<{ statements: number; events: number }> {
+    const rows = await this.db
       .selectFrom('entity_summary')
       .select(['statements', 'events'])
-      .where('entity_id', '=', id)
-      .executeTakeFirst();
-    return { statements: asNumber(row?.statements ?? 0), events: asNumber(row?.events ?? 0) };
+      .where('entity_id', 'in', idList(ids))
+      .execute();
+    return {
+      statements: rows.reduce((sum, row) => sum + asNumber(row.statements), 0),
+      events: rows.reduce((sum, row) => sum + asNumber(row.events), 0),
+    };
   }
 
   /** An entity's names and single-valued properties, each value with how many statements give it. */
-  async entityValues(id: string): Promise<Array<{ property: string; value: string; statements: number }>> {
+  async entityValues(
+    ids: string | readonly string[],
+  ): Promise<Array<{ property: string; value: string; statements: number }>> {
     const rows = await this.db
       .selectFrom('entity_values')
       .select(['property', 'value', 'statements'])
-      .where('entity_id', '=', id)
+      .where('entity_id', 'in', idList(ids))
       .execute();
-    return rows.map((r) => ({ property: r.property, value: r.value, statements: asNumber(r.statements) }));
+    const byValue = new Map<string, { property: string; value: string; statements: number }>();
+    for (const r of rows) {
+      const key = JSON.stringify([r.property, r.value]);
+      const known = byValue.get(key);
+      if (known) known.statements += asNumber(r.statements);
+      else byValue.set(key, { property: r.property, value: r.value, statements: asNumber(r.statements) });
+    }
+    return [...byValue.values()];
   }
 
   /** A page of the events of an entity, latest date first, undated last. */
-  async entityEvents(id: string, limit: number, offset: number): Promise<string[]> {
+  async entityEvents(ids: string | readonly string[], limit: number, offset: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('entity_events')
-      .select('event_id')
-      .where('entity_id', '=', id)
+      // An event of two merged entities is listed once; its date is the same in both rows.
+      .select(['event_id', 'date'])
+      .distinct()
+      .where('entity_id', 'in', idList(ids))
       .orderBy('date', 'desc')
       .orderBy('event_id', 'desc')
       .limit(limit)
@@ -513,11 +527,17 @@ export class SummaryRepository {
   }
 
   /** The parties an entity meets most often in its events. */
-  async relations(id: string, limit: number): Promise<Array<{ entityId: string; events: number }>> {
+  async relations(
+    ids: string | readonly string[],
+    limit: number,
+  ): Promise<Array<{ entityId: string; events: number }>> {
+    const members = idList(ids);
     const rows = await this.db
       .selectFrom('entity_relations')
-      .select(['other_id', 'events'])
-      .where('entity_id', '=', id)
+      .select(['other_id', (eb) => eb.fn.sum<number>('events').as('events')])
+      .where('entity_id', 'in', members)
+      .where('other_id', 'not in', members)
+      .groupBy('other_id')
       .orderBy('events', 'desc')
       .orderBy('other_id')
       .limit(limit)
@@ -635,4 +655,9 @@ function sortSnapshot(snap: SummarySnapshot): SummarySnapshot {
     relations: sorted(snap.relations),
     documentEventTypes: snap.documentEventTypes,
   };
+}
+
+/** One entity id, or the ids of the entities merged into one body. */
+function idList(ids: string | readonly string[]): string[] {
+  return typeof ids === 'string' ? [ids] : [...ids];
 }

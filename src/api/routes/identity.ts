@@ -12,7 +12,7 @@ import {
   unmergeEntity,
 } from '../../services/entity-identity.service.js';
 import type { Store } from '../../store/open-store.js';
-import { ErrorBody } from '../contract.js';
+import { ErrorBody, IdentityView } from '../contract.js';
 
 export interface IdentityRoutesOptions {
   store: Store;
@@ -20,14 +20,6 @@ export interface IdentityRoutesOptions {
 
 const EntityId = z.string().min(1).max(200);
 const Params = z.object({ id: EntityId });
-
-/** A body: the entity that stands for it, its members, and the names split off it. */
-export const IdentityView = z.object({
-  id: z.string(),
-  members: z.array(z.string()),
-  splitOff: z.record(z.string(), z.string()),
-  splitFrom: z.object({ from: z.string(), names: z.array(z.string()) }).optional(),
-});
 
 function present(identity: Identity): z.infer<typeof IdentityView> {
   return {

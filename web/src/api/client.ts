@@ -11,6 +11,7 @@ import type {
   EntityPage,
   EntitySummary,
   EventPage,
+  IdentityView,
   IngestReport,
   ReviewDecision,
   SearchResult,
@@ -190,12 +191,14 @@ export const api = {
     }),
   entityEvents: (id: string, offset: number, limit = 20) =>
     request<EventPage>('GET', `/api/entities/${encodeURIComponent(id)}/events`, { query: { offset, limit } }),
+  /** Merges `otherId` into `id`: one body, shown as `id`. */
   mergeEntity: (id: string, otherId: string) =>
-    request<EntityPage | undefined>('POST', `/api/entities/${encodeURIComponent(id)}/merge`, {
-      body: { otherId },
+    request<IdentityView>('POST', `/api/entities/${encodeURIComponent(otherId)}/merge`, {
+      body: { into: id },
     }),
-  splitEntity: (id: string, aliases: string[]) =>
-    request<EntityPage>('POST', `/api/entities/${encodeURIComponent(id)}/split`, { body: { aliases } }),
+  /** Splits names off `id`; the answer is the new body. */
+  splitEntity: (id: string, names: string[]) =>
+    request<IdentityView>('POST', `/api/entities/${encodeURIComponent(id)}/split`, { body: { names } }),
 
   review: (query: { documentId?: string; property?: string; limit?: number }) =>
     request<{ items: Statement[]; total: number }>('GET', '/api/review', { query }),

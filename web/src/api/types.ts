@@ -11,6 +11,7 @@ export type {
   ErrorBody,
   EventPage,
   EventSummary,
+  IdentityView,
   IngestReport,
   ReviewDecision,
   Role,
