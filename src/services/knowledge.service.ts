@@ -187,7 +187,7 @@ const RELATIONS = 30;
 export async function entityPage(store: Store, asked: string, limit = ENTITY_PAGE_ITEMS) {
   if (!(await store.entities.find(asked))) throw new NotFoundError(`没有这个实体：${asked} (no such entity)`);
   // An entity merged into another is shown as the body it belongs to, with its members' facts.
-  const { id, members } = await resolveIdentity(store, asked);
+  const { id, members, splitOff } = await resolveIdentity(store, asked);
   const entity = await store.entities.find(id);
   const summary = entity ? await store.stats.summary.entity(members) : undefined;
   if (!entity || !summary?.statements) throw new NotFoundError(`没有这个实体：${asked} (no such entity)`);
@@ -201,7 +201,8 @@ export async function entityPage(store: Store, asked: string, limit = ENTITY_PAG
       id,
       type: entity.type,
       name: names.name,
-      aliases: names.aliases,
+      // Names split off to another body are that body's.
+      aliases: names.aliases.filter((alias) => !splitOff.has(alias)),
       ...(names.kind ? { kind: names.kind } : {}),
       mentions: summary.statements,
     },

@@ -268,6 +268,45 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     await page.getByTestId('dashboard').waitFor();
   });
 
+  it('merges another body into an entity and splits its name off again, as an editor', async () => {
+    await open(`/search?q=${encodeURIComponent('中国工程院')}&kind=entity`);
+    await page
+      .getByTestId('search-hit-link')
+      .filter({ hasText: /^\s*中国工程院\s*$/ })
+      .first()
+      .click();
+    await page.getByTestId('entity-manage').waitFor();
+    await page.waitForLoadState('networkidle');
+    const aliases = page.getByTestId('entity-aliases').locator('.chip');
+    const before = await aliases.allTextContents();
+
+    // Another organisation, found by a word of its name, merged into this one.
+    await page.getByTestId('entity-picker-input').fill('广州');
+    const option = page.getByTestId('entity-picker-options').getByRole('option').first();
+    await option.waitFor();
+    const other = ((await option.textContent()) ?? '').trim();
+    await option.click();
+    await page.getByTestId('merge-submit').click();
+    await page.locator('.notice-success').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await text(page.getByTestId('entity-name'))).toBe('中国工程院');
+    const merged = (await aliases.allTextContents()).map((a) => a.trim());
+    const added = merged.filter((name) => !before.map((b) => b.trim()).includes(name));
+    expect(added.length, `names of ${other} among the aliases`).toBeGreaterThan(0);
+    await screenshot(page, 'entity-merged');
+
+    // The merged name split off to a body of its own: gone from the aliases, a link to the new one.
+    const name = added[0] ?? '';
+    await page.getByTestId('split-form').getByLabel(name, { exact: true }).check();
+    await page.getByTestId('split-submit').click();
+    await page.locator('.notice-success a').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect((await aliases.allTextContents()).map((a) => a.trim())).not.toContain(name);
+    await page.locator('.notice-success a').click();
+    await page.getByTestId('entity-name').filter({ hasText: name }).waitFor();
+    await nav('nav-dashboard', 'dashboard');
+  });
+
   it('switches the language to English and back, and remembers the choice', async () => {
     const html = page.locator('html');
     await page.getByTestId('language-switch').click();
