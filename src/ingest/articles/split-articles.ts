@@ -66,24 +66,33 @@ function isWordCode(c: number): boolean {
   );
 }
 
-/** Function characters whose bigrams say nothing about the topic, as character codes. */
-const STOP_CODES = new Set(
-  Array.from('的了在和与是为等及将并也之其于以对从把被就都而或', (c) => c.charCodeAt(0)),
-);
+/** Function characters whose bigrams say nothing about the topic, by character code. */
+const STOP_CODES = new Uint8Array(0x10000);
+for (const c of '的了在和与是为等及将并也之其于以对从把被就都而或') STOP_CODES[c.charCodeAt(0)] = 1;
 
 /** The number a bigram of two UTF-16 code units is kept as: sets of numbers are cheap to build. */
 export function bigramKey(pair: string): number {
   return pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1);
 }
 
-/** Bigrams of adjacent word characters (ideographs, ASCII letters and digits), without function characters. */
-export function contentBigrams(text: string, into = new Set<number>()): Set<number> {
+/**
+ * Bigrams of adjacent word characters (ideographs, ASCII letters and digits), without function
+ * characters; with `among`, only those of its bigrams the text contains.
+ */
+export function contentBigrams(
+  text: string,
+  into = new Set<number>(),
+  among?: ReadonlySet<number>,
+): Set<number> {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    const word = isWordCode(c) && !STOP_CODES.has(c);
-    if (word && previous >= 0) into.add(previous * 0x10000 + c);
+    const word = isWordCode(c) && STOP_CODES[c] === 0;
+    if (word && previous >= 0) {
+      const gram = previous * 0x10000 + c;
+      if (!among || among.has(gram)) into.add(gram);
+    }
     previous = word ? c : -1;
   }
   return into;
@@ -273,18 +282,6 @@ export function splitArticles(repaired: RepairedText): Article[] {
 function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: readonly string[]): void {
   if (runs.length === 0) return;
   const candidates = items.filter((item) => item.first >= 0).sort((a, b) => a.first - b.first);
-  // Built only for the bodies some headline is compared with.
-  const built: Array<Set<number> | undefined> = [];
-  const gramsOf = (index: number): Set<number> => {
-    let set = built[index];
-    if (!set) {
-      set = new Set<number>();
-      const item = candidates[index] as Item;
-      for (let b = item.first; b <= item.last; b++) contentBigrams(texts[b] ?? '', set);
-      built[index] = set;
-    }
-    return set;
-  };
   let after = 0;
   for (const { blocks: run, next } of runs) {
     const at = run[0] ?? 0;
@@ -292,7 +289,9 @@ function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: r
     const from = Math.max(0, after - NEARBY_BODIES);
     const window = candidates.slice(from, after + NEARBY_BODIES);
     const lines = run.map((b) => texts[b] ?? '');
-    const bodies = window.map((_, w) => gramsOf(from + w));
+    const wanted = new Set<number>();
+    for (const line of lines) contentBigrams(line, wanted);
+    const bodies = window.map((item) => bigramsAmong(item, texts, wanted));
     const scores = scoreLines(lines, bodies).map((row) =>
       row.map((score, w) => {
         const at = from + w;
@@ -309,6 +308,16 @@ function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: r
     });
   }
   for (const item of candidates) item.headlines.sort((a, b) => a - b);
+}
+
+/**
+ * The bigrams of `wanted` (a headline's) that the body's blocks contain: all scoring asks of a
+ * body, found in one pass over it without holding the body's thousands of bigrams.
+ */
+function bigramsAmong(item: Item, texts: readonly string[], wanted: ReadonlySet<number>): Set<number> {
+  const found = new Set<number>();
+  for (let b = item.first; b <= item.last; b++) contentBigrams(texts[b] ?? '', found, wanted);
+  return found;
 }
 
 function blockSpan(repaired: RepairedText, first: number, last: number): Span {
