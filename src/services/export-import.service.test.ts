@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { storeContents } from '../../test/store/contents.js';
 import { storeEngines } from '../../test/store/dialects.js';
 import { type NewStatement, statementId } from '../core/statements.js';
 import type { Store } from '../store/open-store.js';
+import { mergeEntities } from './entity-identity.service.js';
 import { exportStore } from './export.service.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { importStore } from './import.service.js';
@@ -18,6 +19,9 @@ import { reextractDocuments } from './reextract.service.js';
 import { readStats } from './stats.service.js';
 
 const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
+const RANDOM_BYTES = fileURLToPath(
+  new URL('../../test/fixtures/formats/bad/random-bytes.txt', import.meta.url),
+);
 
 let pool: ExtractionPool;
 let dir: string;
@@ -35,7 +39,7 @@ afterAll(async () => {
 
 /**
  * A store with every kind of record: documents with articles, entities and events, extracted
- * statements, a person's decision, an imported row, statements retired by a re-extraction, and a
+ * statements, a person's decision and merge, an imported row, statements retired by a re-extraction, and a
  * document whose empty title, commas, quotes and line breaks CSV must keep.
  */
 async function fillStore(store: Store): Promise<void> {
@@ -56,12 +60,15 @@ async function fillStore(store: Store): Promise<void> {
     .orderBy('id')
     .executeTakeFirstOrThrow();
   await decide(store, date.id, { decision: 'correct', value: '1999-01-01' }, '审核员 "甲", 第一组');
-  const subject = await store.db
+  const [subject, other] = await store.db
     .selectFrom('entities')
     .select('id')
     .where('type', '=', 'organization')
     .orderBy('id')
-    .executeTakeFirstOrThrow();
+    .limit(2)
+    .execute();
+  if (!subject || !other) throw new Error('two organizations expected');
+  await mergeEntities(store, { from: other.id, into: subject.id, author: '审核员' });
   const source = { origin: 'import' as const, file: '名录,2024.csv', row: 7 };
   const imported: NewStatement = {
     id: statementId({ entityId: subject.id, property: 'alias', value: '某"研究院"\n简称', source }),
@@ -278,6 +285,63 @@ for (const engine of engines) {
         });
       });
     });
+
+    it('refuses a binary file whole, and reports a CSV quote left open', async () => {
+      const b = await engine.open();
+      await withStores([b], async () => {
+        const garbage = await readFile(RANDOM_BYTES);
+        const jsonl = file('garbage.jsonl');
+        await writeFile(jsonl, garbage);
+        expect((await importStore(b, jsonl)).failures).toEqual([
+          { file: jsonl, line: 1, reason: expect.stringMatching(/^不是 UTF-8 文本.*\(not UTF-8 text/) },
+        ]);
+        const folder = file('garbage-csv');
+        await mkdir(folder);
+        await writeFile(join(folder, 'entities.csv'), garbage);
+        await writeFile(
+          join(folder, 'statements.csv'),
+          '\uFEFFid,entity_id,property,value,origin,document_id,span_start,span_end,extractor_version,author,import_file,import_row,status,created\r\n"unclosed,x\r\n',
+        );
+        const imported = await importStore(b, folder);
+        expect(imported.failures).toEqual([
+          { file: join(folder, 'entities.csv'), line: 1, reason: expect.stringMatching(/^不是 UTF-8 文本/) },
+          {
+            file: join(folder, 'statements.csv'),
+            line: 3,
+            reason: expect.stringMatching(/^CSV 无法解析 \(cannot parse CSV\): Quote Not Closed/),
+          },
+        ]);
+        expect((await readStats(b)).documents).toBe(0);
+      });
+    });
+
+    // PostgreSQL text cannot hold NUL: a record every check lets through and the store refuses.
+    it.skipIf(engine.dialect !== 'postgres')(
+      'rolls back a chunk the store refuses and stores the rest of it one by one',
+      async () => {
+        const b = await engine.open();
+        await withStores([b], async () => {
+          const entity = (id: string, key: string) =>
+            JSON.stringify({ record: 'entity', id, type: 'place', key, created: '2024-01-01T00:00:00.000Z' });
+          const path = file('refused.jsonl');
+          await writeFile(
+            path,
+            [
+              entity('place:1', '北京市'),
+              entity('place:2', '空\u0000字符'),
+              entity('place:3', '上海市'),
+            ].join('\n'),
+          );
+          const imported = await importStore(b, path);
+          expect(imported.added.entities).toBe(2);
+          expect(imported.failures).toEqual([
+            { file: path, line: 2, reason: expect.stringMatching(/^无法写入 \(cannot be stored\): /) },
+          ]);
+          const ids = await b.db.selectFrom('entities').select('id').orderBy('id').execute();
+          expect(ids.map((r) => r.id)).toEqual(['place:1', 'place:3']);
+        });
+      },
+    );
 
     it.skipIf(engine.dialect !== 'postgres')(
       'round-trips SQLite → PostgreSQL → SQLite to the same bytes',

@@ -10,7 +10,7 @@
  * skipped; the rest goes on.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
@@ -101,7 +101,38 @@ async function* lines(file: string): AsyncGenerator<string> {
   if (rest !== '') yield rest;
 }
 
+/**
+ * Whether a file's first line (within its first 64 KB) is UTF-8 text without NUL: a binary file
+ * is refused whole rather than reported line by line; a bad line further down is only that line.
+ */
+async function startsAsText(file: string): Promise<boolean> {
+  const handle = await open(file);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const end = head.indexOf(0x0a);
+    const first = end < 0 ? head : head.subarray(0, end);
+    if (first.includes(0)) return false;
+    new TextDecoder('utf-8', { fatal: true }).decode(first, { stream: end < 0 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+
+const NOT_TEXT =
+  '不是 UTF-8 文本，整个文件未导入 (not UTF-8 text, perhaps a binary file: nothing in it imported)';
+
+/** A reason short enough to read: a parser's message may quote a whole garbled field. */
+const shortened = (reason: string) => (reason.length > 300 ? `${reason.slice(0, 300)}…` : reason);
+
 async function* readJsonl(file: string, name: string): AsyncGenerator<Read> {
+  if (!(await startsAsText(file))) {
+    yield { file: name, line: 1, error: NOT_TEXT };
+    return;
+  }
   let line = 0;
   for await (const text of lines(file)) {
     line++;
@@ -110,7 +141,7 @@ async function* readJsonl(file: string, name: string): AsyncGenerator<Read> {
     try {
       yield { file: name, line, record: fromJsonLine(content) };
     } catch (error) {
-      yield { file: name, line, error: errorMessage(error) };
+      yield { file: name, line, error: shortened(errorMessage(error)) };
     }
   }
 }
@@ -129,6 +160,10 @@ function insideFolder(folder: string, path: Cell, column: string): string {
 async function* readCsvFile(folder: string, kind: CsvKind): AsyncGenerator<Read> {
   const name = join(folder, CSV_FILES[kind]);
   const columns = CSV_COLUMNS[kind];
+  if (!(await startsAsText(name))) {
+    yield { file: name, line: 1, error: NOT_TEXT };
+    return;
+  }
   const parser = createReadStream(name).pipe(
     parse({
       bom: true,
@@ -145,7 +180,7 @@ async function* readCsvFile(folder: string, kind: CsvKind): AsyncGenerator<Read>
     skipped.push({
       file: name,
       line: (error.lines ?? 0) - doubled,
-      error: `CSV 无法解析 (cannot parse CSV): ${error.message}`,
+      error: shortened(`CSV 无法解析 (cannot parse CSV): ${error.message}`),
     });
   });
   let header: string[] | undefined;
@@ -166,7 +201,7 @@ async function* readCsvFile(folder: string, kind: CsvKind): AsyncGenerator<Read>
         yield {
           file: name,
           line,
-          error: `表头应为 ${expected} (the header must be these columns): ${header.join(',')}`,
+          error: shortened(`表头应为 ${expected} (the header must be these columns): ${header.join(',')}`),
         };
         return;
       }
@@ -195,7 +230,7 @@ async function* readCsvFile(folder: string, kind: CsvKind): AsyncGenerator<Read>
       }
       yield { file: name, line, record: fromCsvRow(kind, row, content) };
     } catch (error) {
-      yield { file: name, line, error: errorMessage(error) };
+      yield { file: name, line, error: shortened(errorMessage(error)) };
     }
   }
   yield* skipped.splice(0);
