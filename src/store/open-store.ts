@@ -17,6 +17,7 @@ import { DocumentRepository } from './document.repository.js';
 import { EntityRepository } from './entity.repository.js';
 import { migrationProvider } from './migrations.js';
 import { SearchRepository } from './search.repository.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { StatementRepository } from './statement.repository.js';
 import { StatsRepository } from './stats.repository.js';
@@ -95,6 +96,7 @@ export class Store implements Repositories {
     /** Where it is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
     readonly description: string,
     private readonly readingDb?: Kysely<Database>,
+    private readonly checkpointer?: SqliteCheckpointer,
   ) {
     this.reading = readingDb ? repositories(readingDb, dialect) : this;
     ({
@@ -170,6 +172,7 @@ export class Store implements Repositories {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     await this.readingDb?.destroy();
     await this.db.destroy();
   }
@@ -195,9 +198,9 @@ function createKysely(location: StoreLocation): Kysely<Database> {
     // In WAL mode a commit survives a killed process at NORMAL; only a power cut may lose the last ones.
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');
-    // The log folded into the file every 100 MB rather than every 4 MB: each fold waits for the
-    // disk, and ingest writes many pages per document. Both connections keep 64 MB of pages.
-    database.pragma('wal_autocheckpoint = 25000');
+    // The log is folded into the file by a thread of its own (SqliteCheckpointer); the writer
+    // folds it itself only when it passes 200 MB, which that thread keeps it from reaching.
+    database.pragma('wal_autocheckpoint = 50000');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   }
   const pool = new pg.Pool({ connectionString: location.url, max: 4 });
@@ -242,7 +245,13 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   }
   if (location.dialect === 'postgres') return new Store(db, location.dialect, description);
   try {
-    return new Store(db, location.dialect, description, createReadingKysely(location.file));
+    return new Store(
+      db,
+      location.dialect,
+      description,
+      createReadingKysely(location.file),
+      new SqliteCheckpointer(location.file),
+    );
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw new StoreError(`无法打开数据库 ${description} (cannot open the store): ${errorMessage(error)}`, {

@@ -104,7 +104,9 @@ async function makeCorpus(dir: string): Promise<number> {
     files++;
     if (!name.endsWith('.txt')) continue;
     const text = await readFile(join(SAMPLES, name), 'utf8');
-    for (let copy = 1; copy <= 2; copy++) {
+    // Enough copies that the writer, which stores waiting documents in one commit, is still far
+    // from done when the test kills it.
+    for (let copy = 1; copy <= 8; copy++) {
       await writeFile(join(dir, `${copy}-${name}`), `${text}\n（转载第${copy}次）\n`);
       files++;
     }
