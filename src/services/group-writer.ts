@@ -20,8 +20,6 @@ export const MAX_GROUP = 64;
 export class GroupWriter {
   private readonly waiting: Waiting[] = [];
   private writing = false;
-  /** How many transactions were committed, and how many units they held, for figures. */
-  readonly counts = { groups: 0, units: 0 };
 
   constructor(
     private readonly store: Store,
@@ -47,8 +45,6 @@ export class GroupWriter {
         if (this.waiting.length === 0) break;
         const group = this.waiting.splice(0, this.maxGroup);
         const results = await this.store.transactionOfEach(group.map((unit) => unit.work));
-        this.counts.groups++;
-        this.counts.units += group.length;
         for (const [i, unit] of group.entries()) {
           const result = results[i];
           if (result?.ok) unit.resolve(result.value);

@@ -47,6 +47,19 @@ const SEP = '\u0000';
 const key = (...parts: string[]) => parts.join(SEP);
 const split = (k: string) => k.split(SEP);
 
+/** A statement as the summaries see it, from the statement as it is written. */
+function summaryRow(s: NewStatement): SummaryStatement {
+  return {
+    id: s.id,
+    entity_id: s.entityId,
+    property: s.property,
+    value: JSON.stringify(s.value),
+    origin: s.source.origin,
+    status: s.status,
+    document_id: s.source.origin === 'extracted' ? s.source.documentId : null,
+  };
+}
+
 /** A string value's text, `undefined` for any other JSON. */
 function stringValue(json: string): string | undefined {
   try {
@@ -174,15 +187,7 @@ export class SummaryRepository {
       const k = key(s.entityId, s.id);
       if (seen.has(k)) continue;
       seen.add(k);
-      rows.push({
-        id: s.id,
-        entity_id: s.entityId,
-        property: s.property,
-        value: JSON.stringify(s.value),
-        origin: s.source.origin,
-        status: s.status,
-        document_id: s.source.origin === 'extracted' ? s.source.documentId : null,
-      });
+      rows.push(summaryRow(s));
     }
     const delta = new Delta();
     delta.add(delta.counts, key('documents', ''), 1);
@@ -219,19 +224,7 @@ export class SummaryRepository {
 
   /** Counts statements just added one by one (a person's decisions and corrections). */
   async statementsAdded(statements: ReadonlyArray<NewStatement>): Promise<void> {
-    await this.apply(
-      statements.map((s) => ({
-        id: s.id,
-        entity_id: s.entityId,
-        property: s.property,
-        value: JSON.stringify(s.value),
-        origin: s.source.origin,
-        status: s.status,
-        document_id: s.source.origin === 'extracted' ? s.source.documentId : null,
-      })),
-      1,
-      new Delta(),
-    );
+    await this.apply(statements.map(summaryRow), 1, new Delta());
   }
 
   private async articles(documentId: string): Promise<number> {

@@ -3,7 +3,6 @@
  * imported into an empty one and exported again gives the same bytes and the same stats, on
  * SQLite (`--db FILE`) and PostgreSQL (`DATABASE_URL`); a bad file is reported and exits 1.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,36 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreLocation } from '../../src/store/open-store.js';
 import { storeEngines } from '../store/dialects.js';
+import { run } from './cli-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES = join(ROOT, 'samples');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(location: StoreLocation, args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  const storeArgs = location.dialect === 'sqlite' ? ['--db', location.file] : [];
-  if (location.dialect === 'postgres') env.DATABASE_URL = location.url;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, ...storeArgs], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 let dir: string;
 beforeAll(async () => {

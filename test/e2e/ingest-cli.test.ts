@@ -2,7 +2,6 @@
  * The knowledge-base commands as people run them: `ingest`, `stats`, `entity`, each a process
  * of its own, on SQLite (`--db FILE`) and PostgreSQL (`DATABASE_URL`).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,45 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type StoreLocation } from '../../src/store/open-store.js';
 import { orphans, storeContents } from '../store/contents.js';
 import { storeEngines } from '../store/dialects.js';
+import { cli, run } from './cli-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES = join(ROOT, 'samples');
 const SEEDS = join(ROOT, '../shared/seeds');
 const BAD = join(ROOT, 'test/fixtures/formats/bad');
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI from the sources, on a store: `--db FILE` for SQLite, DATABASE_URL for PostgreSQL. */
-function cli(location: StoreLocation, args: string[]): { child: ChildProcess; done: Promise<Run> } {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  const storeArgs = location.dialect === 'sqlite' ? ['--db', location.file] : [];
-  if (location.dialect === 'postgres') env.DATABASE_URL = location.url;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, ...storeArgs], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const done = new Promise<Run>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return { child, done };
-}
-
-const run = (location: StoreLocation, args: string[]) => cli(location, args).done;
 
 /** Documents stored so far, read beside the running ingest without migrating or locking anything. */
 async function documentCount(location: StoreLocation): Promise<number> {
