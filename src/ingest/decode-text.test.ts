@@ -72,6 +72,18 @@ describe('decodeText', () => {
     expect(decodeError(bytes).code).toBe('UNDECODABLE_TEXT');
   });
 
+  it('refuses UTF-8 text whose hanzi were replaced by U+FFFD in an earlier wrong conversion', () => {
+    const damaged = new TextDecoder('utf-8').decode(iconv.encode(CHINESE, 'gbk'));
+    const error = decodeError(Buffer.from(damaged, 'utf8'));
+    expect(error.code).toBe('UNDECODABLE_TEXT');
+    expect(error.message).toMatch(/^sample\.txt: 文本中有 \d+ 个替换字符/);
+  });
+
+  it('keeps a text with a stray replacement character or two', () => {
+    const text = `${CHINESE.repeat(20)}\uFFFD${CHINESE}\uFFFD`;
+    expect(decodeText(Buffer.from(text, 'utf8'), 'a.txt').text).toBe(text);
+  });
+
   it('refuses a UTF-8 byte-order mark followed by invalid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(CHINESE, 'gb18030')]);
     expect(decodeError(bytes).code).toBe('UNDECODABLE_TEXT');

@@ -23,6 +23,16 @@ const MIN_COMMON_SHARE = 0.8;
 /** Stray invalid sequences tolerated in GB18030 text (a damaged byte here and there), per character. */
 const MAX_INVALID_SHARE = 0.001;
 
+/**
+ * Share of a text's non-blank characters that may be U+FFFD before the text is refused. A file
+ * once decoded with the wrong encoding and saved again keeps a replacement character for every
+ * character it lost: valid UTF-8, but nonsense that extraction would store as a document of
+ * nothing. A stray one here and there (a damaged byte) stays readable.
+ */
+const MAX_REPLACEMENT_SHARE = 0.01;
+/** Replacement characters always tolerated, however short the text. */
+const MIN_REPLACEMENTS_REFUSED = 8;
+
 const GB_CHARSETS = new Set(['gbk', 'gb2312', 'gb18030', 'x-gbk', 'cp936', 'windows-936', 'euc-cn']);
 
 /** Turns CRLF and lone CR into LF; nothing else in the text changes, since spans point into it. */
@@ -136,6 +146,20 @@ function guessHint(bytes: Uint8Array): string {
   return guess ? `，疑似 ${guess} 编码 (looks like ${guess})` : '';
 }
 
+/** The decoded text, unless most of it was lost before it reached us (see {@link MAX_REPLACEMENT_SHARE}). */
+function refuseDamaged(decoded: DecodedText, path: string): DecodedText {
+  let replaced = 0;
+  for (let i = decoded.text.indexOf('\uFFFD'); i >= 0; i = decoded.text.indexOf('\uFFFD', i + 1)) replaced++;
+  if (replaced < MIN_REPLACEMENTS_REFUSED) return decoded;
+  const characters = decoded.text.replace(/\s+/g, '').length;
+  if (replaced <= characters * MAX_REPLACEMENT_SHARE) return decoded;
+  throw new IngestError(
+    'UNDECODABLE_TEXT',
+    path,
+    `文本中有 ${replaced} 个替换字符“\uFFFD”（占 ${Math.round((100 * replaced) / characters)}%），文件在此前的编码转换中已经损坏，请找回原文件 (damaged text: ${replaced} replacement characters, the file was damaged by an earlier conversion from another encoding; find the original)`,
+  );
+}
+
 /**
  * Decodes the bytes of a text file, detecting the encoding.
  *
@@ -145,9 +169,14 @@ function guessHint(bytes: Uint8Array): string {
  * @example
  * decodeText(iconv.encode('中国科学院', 'gb18030')) // → { text: '中国科学院', encoding: 'gb18030' }
  * @param path names the file in the error.
- * @throws IngestError `UNDECODABLE_TEXT` when no supported encoding reads the bytes plausibly.
+ * @throws IngestError `UNDECODABLE_TEXT` when no supported encoding reads the bytes plausibly,
+ *   or when the text is mostly replacement characters (damaged by an earlier wrong conversion).
  */
 export function decodeText(bytes: Uint8Array, path: string): DecodedText {
+  return refuseDamaged(detectAndDecode(bytes, path), path);
+}
+
+function detectAndDecode(bytes: Uint8Array, path: string): DecodedText {
   const bom = byteOrderMark(bytes);
   if (bom === 'utf-16le' || bom === 'utf-16be') {
     return { text: normalizeLineEndings(decodeUtf16(bytes, bom, path)), encoding: bom };
@@ -182,7 +211,11 @@ export function decodeWithDeclaredCharset(
   declared: string | undefined,
   path: string,
 ): DecodedText {
-  if (byteOrderMark(bytes) !== undefined || declared === undefined) return decodeText(bytes, path);
+  return refuseDamaged(decodeAsDeclared(bytes, declared, path), path);
+}
+
+function decodeAsDeclared(bytes: Uint8Array, declared: string | undefined, path: string): DecodedText {
+  if (byteOrderMark(bytes) !== undefined || declared === undefined) return detectAndDecode(bytes, path);
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== undefined) return { text: normalizeLineEndings(utf8), encoding: 'utf-8' };
   const charset = declared.trim().toLowerCase();
@@ -195,5 +228,5 @@ export function decodeWithDeclaredCharset(
   } else if (charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset)) {
     return { text: normalizeLineEndings(iconv.decode(bytes, charset)), encoding: charset };
   }
-  return decodeText(bytes, path);
+  return detectAndDecode(bytes, path);
 }

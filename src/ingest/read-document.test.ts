@@ -121,6 +121,7 @@ describe('readDocument on bad files', () => {
     { file: 'bad/png-header.txt', code: 'FILE_BINARY', reason: /二进制文件/ },
     { file: 'bad/latin1-prose.txt', code: 'UNDECODABLE_TEXT', reason: /无法识别文本编码/ },
     { file: 'bad/invalid-bytes.txt', code: 'UNDECODABLE_TEXT', reason: /无法识别文本编码/ },
+    { file: 'bad/mojibake.txt', code: 'UNDECODABLE_TEXT', reason: /替换字符.*已经损坏/ },
     { file: 'bad/notes.xyz', code: 'UNSUPPORTED_FORMAT', reason: /不支持的文件类型“\.xyz”/ },
     { file: 'bad/truncated.pdf', code: 'PDF_INVALID', reason: /截断/ },
     { file: 'bad/corrupt.pdf', code: 'PDF_INVALID', reason: /PDF 文件损坏/ },

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeUtf8Strict } from '../../src/ingest/decode-text.js';
 import { openStore, type StoreLocation } from '../../src/store/open-store.js';
 import { orphans, storeContents } from '../store/contents.js';
 import { storeEngines } from '../store/dialects.js';
@@ -69,7 +70,9 @@ async function makeCorpus(dir: string): Promise<number> {
     await copyFile(join(SAMPLES, name), join(dir, name));
     files++;
     if (!name.endsWith('.txt')) continue;
-    const text = await readFile(join(SAMPLES, name), 'utf8');
+    // Copies of the UTF-8 files only: a GBK file read as UTF-8 would be written out as damaged text.
+    const text = decodeUtf8Strict(await readFile(join(SAMPLES, name)));
+    if (text === undefined) continue;
     // Enough copies that the writer, which stores waiting documents in one commit, is still far
     // from done when the test kills it.
     for (let copy = 1; copy <= 8; copy++) {
