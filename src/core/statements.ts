@@ -4,6 +4,7 @@
  * are never changed: a correction, a review decision or a new extraction adds statements.
  */
 import { createHash } from 'node:crypto';
+import { RECORD_KINDS, type RecordKind } from './registry.js';
 import type { EntityType, Span } from './types.js';
 
 /** What a statement can be about: the bodies, people and places of extraction, and events. */
@@ -15,6 +16,11 @@ export const KNOWLEDGE_ENTITY_TYPES: readonly KnowledgeEntityType[] = [
   'place',
   'event',
 ];
+
+/** Every type of entity the store holds: the knowledge extracted from documents, and the registry's records. */
+export type StoredEntityType = KnowledgeEntityType | RecordKind;
+
+export const STORED_ENTITY_TYPES: readonly StoredEntityType[] = [...KNOWLEDGE_ENTITY_TYPES, ...RECORD_KINDS];
 
 /** `extracted` by the engine from a document span, `manual` by a named person, `import` from a file row. */
 export type StatementOrigin = 'extracted' | 'manual' | 'import';
@@ -32,7 +38,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** Where a statement comes from: every fact traces to a document span or a named person. */
 export type StatementSource =
   | { origin: 'extracted'; documentId: string; span: Span; extractorVersion: string }
-  | { origin: 'manual'; author: string }
+  /** A person's statement; `evidence` is the document sentence it was confirmed from, if any. */
+  | { origin: 'manual'; author: string; evidence?: { documentId: string; span: Span } }
   | { origin: 'import'; file: string; row: number };
 
 /** A statement before the store gives it its time. */
@@ -56,7 +63,7 @@ export interface Statement extends NewStatement {
  */
 export interface EntityRecord {
   id: string;
-  type: KnowledgeEntityType;
+  type: StoredEntityType;
   /** The identity key: the canonical name for bodies, people and places; a digest for events. */
   key: string;
 }

@@ -5,7 +5,7 @@
  */
 import { NotFoundError } from '../core/errors.js';
 import { sentenceAround } from '../core/sentence-around.js';
-import type { JsonValue, KnowledgeEntityType, Statement, StatementOrigin } from '../core/statements.js';
+import type { JsonValue, Statement, StatementOrigin, StoredEntityType } from '../core/statements.js';
 import type { Span } from '../core/types.js';
 import type { DocumentRecord } from '../store/document.repository.js';
 import type { Store } from '../store/open-store.js';
@@ -64,7 +64,7 @@ export interface EventView {
 export interface EntityReport {
   entity: {
     id: string;
-    type: KnowledgeEntityType;
+    type: StoredEntityType;
     name: string;
     aliases: string[];
     kind?: string;

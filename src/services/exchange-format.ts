@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   type JsonValue,
-  KNOWLEDGE_ENTITY_TYPES,
   STATEMENT_ORIGINS,
   STATEMENT_STATUSES,
+  STORED_ENTITY_TYPES,
   type Statement,
   type StatementSource,
   statementId,
@@ -58,7 +58,18 @@ function sourceJson(source: StatementSource): Record<string, JsonValue> {
         extractorVersion: source.extractorVersion,
       };
     case 'manual':
-      return { origin: source.origin, author: source.author };
+      return {
+        origin: source.origin,
+        author: source.author,
+        ...(source.evidence
+          ? {
+              evidence: {
+                documentId: source.evidence.documentId,
+                span: { start: source.evidence.span.start, end: source.evidence.span.end },
+              },
+            }
+          : {}),
+      };
     case 'import':
       return { origin: source.origin, file: source.file, row: source.row };
   }
@@ -196,15 +207,16 @@ export type Cell = string | null;
 function statementCells(s: Statement): Cell[] {
   const { source } = s;
   const extracted = source.origin === 'extracted' ? source : undefined;
+  const located = extracted ?? (source.origin === 'manual' ? source.evidence : undefined);
   return [
     s.id,
     s.entityId,
     s.property,
     JSON.stringify(s.value),
     source.origin,
-    extracted ? extracted.documentId : null,
-    extracted ? String(extracted.span.start) : null,
-    extracted ? String(extracted.span.end) : null,
+    located ? located.documentId : null,
+    located ? String(located.span.start) : null,
+    located ? String(located.span.end) : null,
     extracted ? extracted.extractorVersion : null,
     source.origin === 'manual' ? source.author : null,
     source.origin === 'import' ? source.file : null,
@@ -286,7 +298,7 @@ const entityLine = z
   .object({
     record: z.literal('entity'),
     id: nonEmpty,
-    type: z.enum(KNOWLEDGE_ENTITY_TYPES as [string, ...string[]]),
+    type: z.enum(STORED_ENTITY_TYPES as [string, ...string[]]),
     key: z.string(),
     created: isoTime,
   })
@@ -296,7 +308,13 @@ const sourceSchema = z.discriminatedUnion('origin', [
   z
     .object({ origin: z.literal('extracted'), documentId: nonEmpty, span, extractorVersion: nonEmpty })
     .strict(),
-  z.object({ origin: z.literal('manual'), author: z.string().trim().min(1) }).strict(),
+  z
+    .object({
+      origin: z.literal('manual'),
+      author: z.string().trim().min(1),
+      evidence: z.object({ documentId: nonEmpty, span }).strict().optional(),
+    })
+    .strict(),
   z.object({ origin: z.literal('import'), file: nonEmpty, row: z.number().int().min(0) }).strict(),
 ]);
 
@@ -496,7 +514,19 @@ function csvObject(kind: CsvKind, row: Record<string, Cell>, content?: { text: s
           extractorVersion: row.extractor_version,
         });
       } else if (origin === 'manual') {
-        source = { origin, author: row.author };
+        source = row.document_id
+          ? {
+              origin,
+              author: row.author,
+              evidence: {
+                documentId: row.document_id,
+                span: defined({
+                  start: integer(row.span_start ?? null, 'span_start'),
+                  end: integer(row.span_end ?? null, 'span_end'),
+                }),
+              },
+            }
+          : { origin, author: row.author };
       } else if (origin === 'import') {
         source = defined({
           origin,

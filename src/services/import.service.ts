@@ -317,9 +317,10 @@ async function storeChunk(tx: Repositories, chunk: readonly Located[]): Promise<
       e,
     ]),
   );
-  const cited = statements.flatMap(({ statement: { source } }) =>
-    source.origin === 'extracted' && !known.has(source.documentId) ? [source.documentId] : [],
-  );
+  const cited = statements.flatMap(({ statement }) => {
+    const documentId = citedDocument(statement);
+    return documentId !== undefined && !known.has(documentId) ? [documentId] : [];
+  });
   for (const d of await tx.documents.findMany([...new Set(cited)])) known.add(d.id);
   const live: Statement[] = [];
   const retired: RetiredStatement[] = [];
@@ -328,9 +329,9 @@ async function storeChunk(tx: Repositories, chunk: readonly Located[]): Promise<
       outcomes[at] = {
         failed: `陈述的实体不在库中：${statement.entityId} (the statement's entity is not in the store)`,
       };
-    } else if (statement.source.origin === 'extracted' && !known.has(statement.source.documentId)) {
+    } else if (citedDocument(statement) !== undefined && !known.has(citedDocument(statement) as string)) {
       outcomes[at] = {
-        failed: `陈述引用的文档不在库中：${statement.source.documentId} (the statement's document is not in the store)`,
+        failed: `陈述引用的文档不在库中：${citedDocument(statement)} (the statement's document is not in the store)`,
       };
     } else if (asRetired) {
       retired.push(asRetired);
@@ -472,4 +473,11 @@ export async function importStore(
   await flush(chunk);
   if (store.dialect === 'sqlite') await store.checkpoint();
   return summary;
+}
+
+/** The document a statement was read or confirmed from, if any. */
+function citedDocument(statement: Statement): string | undefined {
+  const { source } = statement;
+  if (source.origin === 'extracted') return source.documentId;
+  return source.origin === 'manual' ? source.evidence?.documentId : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EntityRecord, KnowledgeEntityType } from '../core/statements.js';
+import { type EntityRecord, KNOWLEDGE_ENTITY_TYPES, type KnowledgeEntityType } from '../core/statements.js';
 import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
 import type { Database } from './database.js';
@@ -80,6 +80,7 @@ export class EntityRepository {
             .whereRef('statements.entity_id', '=', 'entities.id'),
         ),
       )
+      .where('type', 'in', KNOWLEDGE_ENTITY_TYPES)
       .groupBy('type')
       .execute();
     const counts: Record<KnowledgeEntityType, number> = { organization: 0, person: 0, place: 0, event: 0 };

@@ -10,6 +10,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { accountsAndSearch } from './accounts-and-search.migration.js';
 import type { StoreDialect } from './database.js';
+import { registryTypes } from './registry-types.migration.js';
 import { summaryTables } from './summary-tables.migration.js';
 
 // Migrations run on any schema version, so they see the database untyped.
@@ -121,6 +122,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0001_initial_schema': initialSchema(dialect),
     '0002_accounts_and_search': accountsAndSearch(dialect),
     '0003_summary_tables': summaryTables(dialect),
+    '0004_registry_types': registryTypes(dialect),
   };
 }
 

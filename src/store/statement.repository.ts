@@ -9,6 +9,7 @@ import type {
   StatementSource,
   StatementStatus,
 } from '../core/statements.js';
+import type { Span } from '../core/types.js';
 import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
 import type { Database, RetiredStatementTable, StatementTable } from './database.js';
@@ -37,6 +38,8 @@ export interface ManualStatementInput {
   author: string;
   /** `accepted` for a person's own fact; `accepted` or `rejected` for a review decision. */
   status: StatementStatus;
+  /** The document sentence the person confirmed it from. */
+  evidence?: { documentId: string; span: Span };
 }
 
 const COLUMNS = [
@@ -66,15 +69,18 @@ const insertStatements = new CompiledInsert<Selectable<StatementTable>>(COLUMNS,
 
 function toRow(statement: NewStatement, created: string): Selectable<StatementTable> {
   const { source } = statement;
+  // The document span it was read from, or a person confirmed it from.
+  const located =
+    source.origin === 'extracted' ? source : source.origin === 'manual' ? source.evidence : undefined;
   return {
     id: statement.id,
     entity_id: statement.entityId,
     property: statement.property,
     value: JSON.stringify(statement.value),
     origin: source.origin,
-    document_id: source.origin === 'extracted' ? source.documentId : null,
-    span_start: source.origin === 'extracted' ? source.span.start : null,
-    span_end: source.origin === 'extracted' ? source.span.end : null,
+    document_id: located?.documentId ?? null,
+    span_start: located?.span.start ?? null,
+    span_end: located?.span.end ?? null,
     extractor_version: source.origin === 'extracted' ? source.extractorVersion : null,
     author: source.origin === 'manual' ? source.author : null,
     import_file: source.origin === 'import' ? source.file : null,
@@ -95,7 +101,16 @@ function sourceOf(row: Selectable<StatementTable>): StatementSource {
         extractorVersion: row.extractor_version ?? '',
       };
     case 'manual':
-      return { origin, author: row.author ?? '' };
+      return row.document_id === null
+        ? { origin, author: row.author ?? '' }
+        : {
+            origin,
+            author: row.author ?? '',
+            evidence: {
+              documentId: row.document_id,
+              span: { start: Number(row.span_start), end: Number(row.span_end) },
+            },
+          };
     case 'import':
       return { origin, file: row.import_file ?? '', row: Number(row.import_row) };
   }
@@ -149,7 +164,11 @@ export class StatementRepository {
       entityId: input.entityId,
       property: input.property,
       value: input.value,
-      source: { origin: 'manual', author: input.author },
+      source: {
+        origin: 'manual',
+        author: input.author,
+        ...(input.evidence ? { evidence: input.evidence } : {}),
+      },
       status: input.status,
     };
     await this.db.insertInto('statements').values(toRow(statement, now)).execute();
