@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'PDF_NO_TEXT'
   | 'DOCX_INVALID'
   | 'HTML_NO_TEXT'
+  | 'SHEET_INVALID'
   | 'INVALID_ARGUMENT'
   | 'NOT_FOUND'
   | 'CONFLICT'

@@ -114,7 +114,7 @@ export function identityName(name: string): string {
  *
  * @example entityId('organization', '中国科学院') // 'organization:…' (20 hex digits)
  */
-export function entityId(type: EntityType, canonicalName: string): string {
+export function entityId(type: EntityType | RecordKind, canonicalName: string): string {
   return `${type}:${digest([type, identityName(canonicalName)], 20)}`;
 }
 

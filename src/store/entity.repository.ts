@@ -1,11 +1,20 @@
 import type { Kysely } from 'kysely';
-import { type EntityRecord, KNOWLEDGE_ENTITY_TYPES, type KnowledgeEntityType } from '../core/statements.js';
+import {
+  type EntityRecord,
+  KNOWLEDGE_ENTITY_TYPES,
+  type KnowledgeEntityType,
+  type StoredEntityType,
+} from '../core/statements.js';
 import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
 import type { Database } from './database.js';
 
 export interface StoredEntity extends EntityRecord {
   created: string;
+}
+
+function toStored(row: { id: string; type: string; key: string; created_at: string }): StoredEntity {
+  return { id: row.id, type: row.type as StoredEntityType, key: row.key, created: row.created_at };
 }
 
 const insertEntities = new CompiledInsert<{ id: string; type: string; key: string; created_at: string }>(
@@ -40,19 +49,25 @@ export class EntityRepository {
   async find(id: string): Promise<StoredEntity | undefined> {
     const row = await this.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
     return row
-      ? { id: row.id, type: row.type as KnowledgeEntityType, key: row.key, created: row.created_at }
+      ? { id: row.id, type: row.type as StoredEntityType, key: row.key, created: row.created_at }
       : undefined;
   }
 
   async findMany(ids: readonly string[]): Promise<StoredEntity[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('entities').selectAll().where('id', 'in', ids).execute();
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type as KnowledgeEntityType,
-      key: row.key,
-      created: row.created_at,
-    }));
+    return rows.map(toStored);
+  }
+
+  /** Every entity of one type, in id order: the registry's records of a kind. */
+  async ofType(type: StoredEntityType): Promise<StoredEntity[]> {
+    const rows = await this.db
+      .selectFrom('entities')
+      .selectAll()
+      .where('type', '=', type)
+      .orderBy('id')
+      .execute();
+    return rows.map(toStored);
   }
 
   /** Ids of the entities a live statement names or aliases `name`, in id order. */
@@ -93,12 +108,7 @@ export class EntityRepository {
     let query = this.db.selectFrom('entities').selectAll();
     if (afterId !== undefined) query = query.where('id', '>', afterId);
     const rows = await query.orderBy('id').limit(limit).execute();
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type as KnowledgeEntityType,
-      key: row.key,
-      created: row.created_at,
-    }));
+    return rows.map(toStored);
   }
 
   /**

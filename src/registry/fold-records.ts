@@ -1,0 +1,197 @@
+/**
+ * A record as it stands: its statements folded, the latest word on each field winning. A
+ * rejected statement says nothing; a field told many times (a project's status, a batch's
+ * categories, an agreement's commitments) keeps every change, in the order they were made.
+ */
+import {
+  type AgreementRecord,
+  type BatchCategory,
+  type BatchRecord,
+  type Commitment,
+  type Evidence,
+  PLATFORM_LEVELS,
+  type PlatformLevel,
+  type PlatformRecord,
+  PROJECT_STATUSES,
+  type ProjectRecord,
+  type ProjectStatus,
+  type StatusChange,
+} from '../core/registry.js';
+import type { JsonValue, Statement } from '../core/statements.js';
+
+/** A record's properties, each with its statements oldest first. */
+class Fields {
+  private readonly byProperty = new Map<string, Statement[]>();
+
+  constructor(statements: readonly Statement[]) {
+    const live = statements
+      .filter((s) => s.status !== 'rejected')
+      .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
+    for (const statement of live) {
+      const list = this.byProperty.get(statement.property);
+      if (list) list.push(statement);
+      else this.byProperty.set(statement.property, [statement]);
+    }
+  }
+
+  all(property: string): Statement[] {
+    return this.byProperty.get(property) ?? [];
+  }
+
+  latest(property: string): Statement | undefined {
+    return this.all(property).at(-1);
+  }
+
+  text(property: string): string | undefined {
+    const value = this.latest(property)?.value;
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  }
+
+  number(property: string): number | undefined {
+    const value = this.latest(property)?.value;
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  }
+
+  list(property: string): string[] {
+    const value = this.latest(property)?.value;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  }
+}
+
+function objectOf(value: JsonValue): Record<string, JsonValue> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
+function evidenceOf(statement: Statement | undefined): Evidence | undefined {
+  const source = statement?.source;
+  if (source?.origin === 'extracted') return { documentId: source.documentId, span: source.span };
+  return source?.origin === 'manual' ? source.evidence : undefined;
+}
+
+const isStatus = (value: unknown): value is ProjectStatus =>
+  typeof value === 'string' && (PROJECT_STATUSES as readonly string[]).includes(value);
+
+function statusChanges(fields: Fields): StatusChange[] {
+  return fields.all('status').flatMap((s): StatusChange[] => {
+    const value = objectOf(s.value);
+    if (!value || !isStatus(value.status) || typeof value.on !== 'string') return [];
+    return [
+      {
+        status: value.status,
+        on: value.on,
+        ...(typeof value.override === 'string' ? { override: value.override } : {}),
+      },
+    ];
+  });
+}
+
+/** Fields that are present, without the keys of those that are not. */
+function present<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function projectOf(id: string, statements: readonly Statement[]): ProjectRecord {
+  const fields = new Fields(statements);
+  const history = statusChanges(fields);
+  return present({
+    id,
+    name: fields.text('name') ?? '',
+    category: fields.text('category'),
+    parties: fields.list('parties'),
+    zone: fields.text('zone'),
+    investment: fields.number('investment'),
+    expectedOutput: fields.number('expectedOutput'),
+    actualOutput: fields.number('actualOutput'),
+    status: history.at(-1)?.status ?? 'signed',
+    history,
+    signed: fields.text('signed'),
+    batch: fields.text('batch'),
+  });
+}
+
+export function batchOf(id: string, statements: readonly Statement[]): BatchRecord {
+  const fields = new Fields(statements);
+  const categories = new Map<string, BatchCategory>();
+  for (const statement of fields.all('category')) {
+    const value = objectOf(statement.value);
+    if (!value || typeof value.category !== 'string' || typeof value.count !== 'number') continue;
+    const evidence = evidenceOf(statement);
+    categories.set(value.category, {
+      category: value.category,
+      count: value.count,
+      ...(evidence ? { evidence } : {}),
+    });
+  }
+  const projects = fields.latest('projects');
+  const investment = fields.latest('investment');
+  const invested = investment ? objectOf(investment.value) : undefined;
+  const count = projects?.value;
+  return present({
+    id,
+    name: fields.text('name') ?? '',
+    signed: fields.text('signed'),
+    place: fields.text('place'),
+    parties: fields.list('parties'),
+    projects: typeof count === 'number' ? present({ count, evidence: evidenceOf(projects) }) : undefined,
+    categories: [...categories.values()],
+    investment:
+      invested && typeof invested.yuan === 'number'
+        ? present({
+            yuan: invested.yuan,
+            qualifier: typeof invested.qualifier === 'string' ? invested.qualifier : 'exact',
+            text: typeof invested.text === 'string' ? invested.text : '',
+            evidence: evidenceOf(investment),
+          })
+        : undefined,
+    event: fields.text('event'),
+  });
+}
+
+export function agreementOf(id: string, statements: readonly Statement[]): AgreementRecord {
+  const fields = new Fields(statements);
+  const commitments = new Map<string, Commitment>();
+  for (const statement of fields.all('commitment')) {
+    const value = objectOf(statement.value);
+    if (!value || typeof value.what !== 'string') continue;
+    commitments.set(
+      value.what,
+      present({
+        what: value.what,
+        owner: typeof value.owner === 'string' ? value.owner : undefined,
+        due: typeof value.due === 'string' ? value.due : undefined,
+        done: value.done === true,
+      }),
+    );
+  }
+  return present({
+    id,
+    name: fields.text('name') ?? '',
+    parties: fields.list('parties'),
+    signed: fields.text('signed'),
+    place: fields.text('place'),
+    fields: fields.list('fields'),
+    commitments: [...commitments.values()],
+  });
+}
+
+export function platformOf(id: string, statements: readonly Statement[]): PlatformRecord {
+  const fields = new Fields(statements);
+  const level = fields.text('level');
+  const activity = fields
+    .all('activity')
+    .map((s) => s.value)
+    .filter((v): v is string => typeof v === 'string')
+    .sort()
+    .at(-1);
+  return present({
+    id,
+    name: fields.text('name') ?? '',
+    kind: fields.text('kind'),
+    level:
+      level && (PLATFORM_LEVELS as readonly string[]).includes(level) ? (level as PlatformLevel) : undefined,
+    host: fields.text('host'),
+    coBuilders: fields.list('coBuilders'),
+    founded: fields.text('founded'),
+    lastActivity: activity,
+  });
+}
