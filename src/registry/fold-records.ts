@@ -71,8 +71,9 @@ function evidenceOf(statement: Statement | undefined): Evidence | undefined {
 const isStatus = (value: unknown): value is ProjectStatus =>
   typeof value === 'string' && (PROJECT_STATUSES as readonly string[]).includes(value);
 
+/** A project's status changes in the order of their days; changes of one day in the order they were made. */
 function statusChanges(fields: Fields): StatusChange[] {
-  return fields.all('status').flatMap((s): StatusChange[] => {
+  const changes = fields.all('status').flatMap((s): StatusChange[] => {
     const value = objectOf(s.value);
     if (!value || !isStatus(value.status) || typeof value.on !== 'string') return [];
     return [
@@ -83,6 +84,8 @@ function statusChanges(fields: Fields): StatusChange[] {
       },
     ];
   });
+  // Stable: changes of one day keep the order they were made in.
+  return changes.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
 /** Fields that are present, without the keys of those that are not. */
@@ -133,7 +136,10 @@ export function batchOf(id: string, statements: readonly Statement[]): BatchReco
     place: fields.text('place'),
     parties: fields.list('parties'),
     projects: typeof count === 'number' ? present({ count, evidence: evidenceOf(projects) }) : undefined,
-    categories: [...categories.values()],
+    // In the order the document lists them.
+    categories: [...categories.values()].sort(
+      (a, b) => (a.evidence?.span.start ?? 0) - (b.evidence?.span.start ?? 0),
+    ),
     investment:
       invested && typeof invested.yuan === 'number'
         ? present({

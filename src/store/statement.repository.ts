@@ -8,6 +8,7 @@ import type {
   StatementOrigin,
   StatementSource,
   StatementStatus,
+  StoredEntityType,
 } from '../core/statements.js';
 import type { Span } from '../core/types.js';
 import { batches } from './batches.js';
@@ -206,6 +207,18 @@ export class StatementRepository {
       .selectFrom('statements')
       .selectAll()
       .where('entity_id', 'in', entityIds)
+      .execute();
+    return rows.map(fromRow).sort(chronological);
+  }
+
+  /** The live statements about every entity of one type (the registry's records of a kind), oldest first. */
+  async aboutType(type: StoredEntityType): Promise<Statement[]> {
+    const rows = await this.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('entity_id', 'in', (eb) =>
+        eb.selectFrom('entities').select('entities.id').where('entities.type', '=', type),
+      )
       .execute();
     return rows.map(fromRow).sort(chronological);
   }

@@ -1,0 +1,157 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectSheet } from '../../test/factories/project-sheet.js';
+import { storeEngines } from '../../test/store/dialects.js';
+import { readSheet, writeSheet } from '../registry/sheet-files.js';
+import type { Store } from '../store/open-store.js';
+import { ingestPaths } from './ingest-files.service.js';
+import {
+  attentionList,
+  batchFromEvent,
+  exportProjects,
+  importProjects,
+  listProjects,
+  moveProject,
+  saveProject,
+} from './registry.service.js';
+
+const SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
+const NOW = '2021-06-20T08:00:00.000Z';
+
+for (const engine of storeEngines()) {
+  describe.skipIf(engine.skipped)(`the registry on ${engine.title}`, () => {
+    it('imports 950 good projects of 1,000 rows and reports each of the 50 bad ones with its line and reason', async () => {
+      const store = await engine.open();
+      try {
+        const sheet = projectSheet(950, 50);
+        const bytes = await writeSheet(sheet.rows, 'xlsx', '项目');
+        const report = await importProjects(store, bytes, '/uploads/projects.xlsx', NOW);
+        expect(report).toMatchObject({ added: 950, updated: 0, unchanged: 0, failed: 50 });
+        const failed = new Map(
+          report.lines.filter((l) => l.outcome === 'failed').map((l) => [l.line, l.reason]),
+        );
+        expect([...failed.keys()].sort((a, b) => a - b)).toEqual([...sheet.bad.keys()].sort((a, b) => a - b));
+        const reasons: Record<string, RegExp> = {
+          'no name': /缺少项目名称/,
+          'text in a number column': /应为数字.*约三千万/,
+          'unknown status': /未知的状态“洽谈中”/,
+          duplicate: /与第 \d+ 行是同一个项目/,
+        };
+        for (const [line, kind] of sheet.bad)
+          expect(failed.get(line), `line ${line}`).toMatch(reasons[kind] as RegExp);
+        expect(await listProjects(store)).toHaveLength(950);
+
+        // The same file again changes nothing; the export read into another store exports the same.
+        expect(await importProjects(store, bytes, '/uploads/projects.xlsx', NOW)).toMatchObject({
+          unchanged: 950,
+          failed: 50,
+        });
+        const csv = await exportProjects(store, 'csv');
+        const xlsx = await exportProjects(store, 'xlsx');
+        const other = await engine.open();
+        try {
+          expect(await importProjects(other, csv, 'projects.csv', NOW)).toMatchObject({
+            added: 950,
+            failed: 0,
+          });
+          expect((await exportProjects(other, 'csv')).equals(csv)).toBe(true);
+          expect(await readSheet(await exportProjects(other, 'xlsx'), 'x.xlsx')).toEqual(
+            await readSheet(xlsx, 'x.xlsx'),
+          );
+          expect(await importProjects(other, xlsx, 'projects.xlsx', NOW)).toMatchObject({ unchanged: 950 });
+        } finally {
+          await other.close();
+        }
+      } finally {
+        await store.close();
+      }
+    }, 120_000);
+  });
+}
+
+describe('the registry', () => {
+  let store: Store;
+  const [sqlite] = storeEngines();
+
+  beforeAll(async () => {
+    store = await (sqlite as typeof storeEngines extends () => (infer E)[] ? E : never).open();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('moves a project along its lifecycle, and out of order only with the reason recorded', async () => {
+    const { project } = await saveProject(
+      store,
+      { name: '塔科玛创新实验室', parties: [], signed: '2020-12-15' },
+      '王敏',
+      NOW,
+    );
+    expect(project.status).toBe('signed');
+    expect(project.history).toEqual([{ status: 'signed', on: '2020-12-15' }]);
+    await expect(
+      moveProject(store, { id: project.id, to: 'in_production', on: '2021-05-01' }, '王敏', NOW),
+    ).rejects.toThrow(/不能从“已签约”直接变为“已投产”/);
+    const landed = await moveProject(store, { id: project.id, to: 'landed', on: '2021-03-01' }, '王敏', NOW);
+    expect(landed.status).toBe('landed');
+    const producing = await moveProject(
+      store,
+      { id: project.id, to: 'in_production', on: '2021-05-01', reason: '利用既有厂房，未单独建设' },
+      '王敏',
+      NOW,
+    );
+    expect(producing.history.at(-1)).toEqual({
+      status: 'in_production',
+      on: '2021-05-01',
+      override: '利用既有厂房，未单独建设',
+    });
+  });
+
+  it('flags on a fixed day a project signed six months ago that has not landed, with its last source', async () => {
+    const { project } = await saveProject(
+      store,
+      { name: '数据中心项目', parties: [], signed: '2020-12-01' },
+      '李强',
+      NOW,
+    );
+    const items = await attentionList(store, '2021-06-20');
+    const item = items.find((i) => i.recordId === project.id);
+    expect(item?.reason).toMatch(/签约已超过 6 个月，仍未落地/);
+    expect(item?.lastSource?.source).toEqual({ origin: 'manual', author: '李强' });
+    expect((await attentionList(store, '2021-05-31')).some((i) => i.recordId === project.id)).toBe(false);
+  });
+
+  it('makes from the signing event of seed 000 the batch of 41 projects by category, each figure citing its sentence', async () => {
+    await ingestPaths(store, [SEEDS]);
+    const events = await store.db
+      .selectFrom('statements')
+      .select(['entity_id', 'document_id'])
+      .where('property', '=', 'eventType')
+      .where('value', '=', JSON.stringify('project_signing'))
+      .execute();
+    const documents = await store.documents.findMany(events.map((e) => e.document_id as string));
+    const seed = documents.find((d) => d.sourcePath.includes('000_'));
+    const event = events.find((e) => e.document_id === seed?.id);
+    expect(event).toBeDefined();
+    const batch = await batchFromEvent(store, event?.entity_id as string, '王敏', NOW);
+    expect(batch.projects?.count).toBe(41);
+    expect(batch.categories.map((c) => [c.category, c.count])).toEqual([
+      ['研发基地', 13],
+      ['联合实验室', 4],
+      ['区域总部', 12],
+      ['数据中心', 10],
+      ['战略合作', 2],
+    ]);
+    expect(batch.investment).toMatchObject({ yuan: 10_000_000_000, qualifier: 'over', text: '超100亿元' });
+    const text = (await store.documents.content(seed?.id as string))?.text ?? '';
+    const cited = (e: { span: { start: number; end: number } } | undefined) =>
+      e ? text.slice(e.span.start, e.span.end).replace(/\s/g, '') : '';
+    expect(cited(batch.projects?.evidence)).toBe('41个项目');
+    expect(cited(batch.categories[0]?.evidence)).toBe('研发基地项目13个');
+    expect(cited(batch.investment?.evidence)).toBe('超100亿元');
+    expect(batch.parties).toContain('重庆高新区');
+    // Confirmed again, the same batch: nothing is written twice.
+    const again = await batchFromEvent(store, event?.entity_id as string, '王敏', NOW);
+    expect(again).toEqual(batch);
+  }, 60_000);
+});

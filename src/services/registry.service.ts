@@ -1,0 +1,431 @@
+/**
+ * The cooperation registry on the knowledge base: records listed from their statements, and
+ * written as statements — a person's (a form, a status move, a batch confirmed from an event)
+ * or a spreadsheet row's. A field is written only when it says something new, so importing a
+ * sheet twice, or an export of the registry, adds nothing.
+ */
+import { basename } from 'node:path';
+import { CoopAtlasError, InvalidArgumentError, NotFoundError } from '../core/errors.js';
+import type {
+  AgreementRecord,
+  BatchRecord,
+  Evidence,
+  PlatformRecord,
+  ProjectRecord,
+  ProjectStatus,
+  RecordKind,
+  StatusChange,
+} from '../core/registry.js';
+import {
+  entityId,
+  identityName,
+  type JsonValue,
+  type NewStatement,
+  type Statement,
+  type StatementSource,
+  statementId,
+} from '../core/statements.js';
+import {
+  type AttentionItem,
+  type AttentionSettings,
+  attention,
+  DEFAULT_ATTENTION,
+} from '../registry/attention.js';
+import { agreementOf, batchOf, platformOf, projectOf } from '../registry/fold-records.js';
+import { statusChange } from '../registry/lifecycle.js';
+import {
+  type Cell,
+  type ProjectRow,
+  projectCells,
+  projectHeader,
+  readProjectRows,
+} from '../registry/project-sheet.js';
+import { readSheet, type SheetFormat, writeSheet } from '../registry/sheet-files.js';
+import { batchBreakdown } from '../registry/signing-batch.js';
+import type { Repositories, Store } from '../store/open-store.js';
+
+/** Who writes: a person by name, or a spreadsheet file's row. */
+export type Writer = { author: string } | { file: string; row: number };
+
+/** One field to write, and the sentence it was read from when a person confirms it from a document. */
+interface Fact {
+  property: string;
+  value: JsonValue;
+  evidence?: Evidence;
+}
+
+const today = (now: string) => now.slice(0, 10);
+
+function groupByEntity(statements: readonly Statement[]): Map<string, Statement[]> {
+  const byEntity = new Map<string, Statement[]>();
+  for (const statement of statements) {
+    const list = byEntity.get(statement.entityId);
+    if (list) list.push(statement);
+    else byEntity.set(statement.entityId, [statement]);
+  }
+  return byEntity;
+}
+
+async function recordsOf<T extends { name: string }>(
+  db: Repositories,
+  kind: RecordKind,
+  fold: (id: string, statements: readonly Statement[]) => T,
+): Promise<T[]> {
+  const byEntity = groupByEntity(await db.statements.aboutType(kind));
+  return [...byEntity]
+    .map(([id, statements]) => fold(id, statements))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+export const listProjects = (db: Repositories): Promise<ProjectRecord[]> =>
+  recordsOf(db, 'project', projectOf);
+export const listBatches = (db: Repositories): Promise<BatchRecord[]> => recordsOf(db, 'batch', batchOf);
+export const listAgreements = (db: Repositories): Promise<AgreementRecord[]> =>
+  recordsOf(db, 'agreement', agreementOf);
+export const listPlatforms = (db: Repositories): Promise<PlatformRecord[]> =>
+  recordsOf(db, 'platform', platformOf);
+
+export async function findProject(db: Repositories, id: string): Promise<ProjectRecord> {
+  const entity = await db.entities.find(id);
+  if (entity?.type !== 'project') throw new NotFoundError(`没有这个项目：${id} (no such project)`);
+  return projectOf(id, await db.statements.about([id]));
+}
+
+/** Writes the facts about a record as statements of the writer, in the transaction given. */
+async function writeFacts(
+  tx: Repositories,
+  recordId: string,
+  facts: readonly Fact[],
+  writer: Writer,
+  now: string,
+) {
+  if ('author' in writer) {
+    for (const fact of facts) {
+      await tx.statements.addManual(
+        {
+          entityId: recordId,
+          property: fact.property,
+          value: fact.value,
+          author: writer.author,
+          status: 'accepted',
+          ...(fact.evidence ? { evidence: fact.evidence } : {}),
+        },
+        now,
+      );
+    }
+    return;
+  }
+  const source: StatementSource = { origin: 'import', file: writer.file, row: writer.row };
+  const statements = facts.map(
+    (fact): NewStatement => ({
+      id: statementId({ entityId: recordId, property: fact.property, value: fact.value, source }),
+      entityId: recordId,
+      property: fact.property,
+      value: fact.value,
+      source,
+      status: 'accepted',
+    }),
+  );
+  await tx.statements.insertMany(statements, now);
+}
+
+const same = (a: JsonValue | undefined, b: JsonValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields of a row that differ from the project as it stands (all of them for a new project). */
+function changedFacts(row: ProjectRow, current: ProjectRecord | undefined, now: string): Fact[] {
+  const facts: Fact[] = [];
+  const fields: Array<[keyof ProjectRow & keyof ProjectRecord, JsonValue | undefined]> = [
+    ['name', row.name],
+    ['category', row.category],
+    ['parties', row.parties.length ? row.parties : undefined],
+    ['zone', row.zone],
+    ['investment', row.investment],
+    ['expectedOutput', row.expectedOutput],
+    ['actualOutput', row.actualOutput],
+    ['signed', row.signed],
+    ['batch', row.batch],
+  ];
+  for (const [property, value] of fields) {
+    if (value === undefined) continue;
+    const had = current?.[property] as JsonValue | undefined;
+    if (!same(had, value)) facts.push({ property, value });
+  }
+  const status = row.status ?? (current ? undefined : 'signed');
+  if (status !== undefined) {
+    const on = row.statusDate ?? (status === 'signed' ? row.signed : undefined) ?? today(now);
+    let change: StatusChange | undefined;
+    if (!current) change = { status, on, ...(row.reason ? { override: row.reason } : {}) };
+    else if (current.status !== status) change = statusChange(current.status, status, on, row.reason);
+    if (change) facts.push({ property: 'status', value: { ...change } });
+  }
+  return facts;
+}
+
+export type SaveOutcome = 'added' | 'updated' | 'unchanged';
+
+/** Creates or updates a project from the fields of a row or a form; a move out of order needs its reason. */
+async function saveProjectIn(tx: Repositories, row: ProjectRow, writer: Writer, now: string) {
+  const id = row.id ?? entityId('project', row.name);
+  const entity = await tx.entities.find(id);
+  if (entity && entity.type !== 'project')
+    throw new InvalidArgumentError(`编号 ${id} 不是项目 (not a project)`);
+  const current = entity ? projectOf(id, await tx.statements.about([id])) : undefined;
+  const facts = changedFacts(row, current, now);
+  if (!entity) await tx.entities.ensure([{ id, type: 'project', key: identityName(row.name) }], now);
+  await writeFacts(tx, id, facts, writer, now);
+  const outcome: SaveOutcome = !current ? 'added' : facts.length ? 'updated' : 'unchanged';
+  return { id, outcome };
+}
+
+export async function saveProject(
+  store: Store,
+  row: ProjectRow,
+  author: string,
+  now = new Date().toISOString(),
+): Promise<{ project: ProjectRecord; outcome: SaveOutcome }> {
+  return store.transaction(async (tx) => {
+    const { id, outcome } = await saveProjectIn(tx, row, { author }, now);
+    return { project: await findProject(tx, id), outcome };
+  });
+}
+
+/** Moves a project to a status; out of the lifecycle's order only with a reason, which is kept. */
+export async function moveProject(
+  store: Store,
+  move: { id: string; to: ProjectStatus; on?: string; reason?: string },
+  author: string,
+  now = new Date().toISOString(),
+): Promise<ProjectRecord> {
+  return store.transaction(async (tx) => {
+    const project = await findProject(tx, move.id);
+    const change = statusChange(project.status, move.to, move.on ?? today(now), move.reason);
+    await writeFacts(tx, move.id, [{ property: 'status', value: { ...change } }], { author }, now);
+    return findProject(tx, move.id);
+  });
+}
+
+export interface SheetLine {
+  line: number;
+  outcome: SaveOutcome | 'failed';
+  id?: string;
+  reason?: string;
+}
+
+export interface SheetImport {
+  file: string;
+  lines: SheetLine[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+/**
+ * Imports a project spreadsheet (`.xlsx` or `.csv`): each good row stored in its own savepoint,
+ * each bad one reported with its line and reason; one never stops the others.
+ * @throws CoopAtlasError `SHEET_INVALID` (or a decoding error) when the file is no spreadsheet at all.
+ */
+export async function importProjects(
+  store: Store,
+  bytes: Uint8Array,
+  path: string,
+  now = new Date().toISOString(),
+): Promise<SheetImport> {
+  const rows = await readSheet(bytes, path);
+  let results: ReturnType<typeof readProjectRows>;
+  try {
+    results = readProjectRows(rows);
+  } catch (error) {
+    throw new CoopAtlasError('SHEET_INVALID', `${path}: ${(error as Error).message}`);
+  }
+  const file = basename(path);
+  const good = results.filter((r) => r.ok);
+  const saved = await store.transactionOfEach(
+    good.map(
+      (result) => (tx: Repositories) => saveProjectIn(tx, result.row, { file, row: result.line }, now),
+    ),
+  );
+  const byLine = new Map(good.map((result, i) => [result.line, saved[i]]));
+  const lines = results.map((result): SheetLine => {
+    if (!result.ok) return { line: result.line, outcome: 'failed', reason: result.reason };
+    const settled = byLine.get(result.line);
+    if (settled?.ok) return { line: result.line, outcome: settled.value.outcome, id: settled.value.id };
+    const error = settled?.error;
+    return {
+      line: result.line,
+      outcome: 'failed',
+      reason: error instanceof Error ? error.message : String(error),
+    };
+  });
+  const count = (outcome: SheetLine['outcome']) => lines.filter((l) => l.outcome === outcome).length;
+  return {
+    file: path,
+    lines,
+    added: count('added'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+  };
+}
+
+/** The projects in the spreadsheet's columns, in name order: what {@link importProjects} reads back. */
+export async function exportProjects(db: Repositories, format: SheetFormat): Promise<Buffer> {
+  const rows: Cell[][] = [projectHeader(), ...(await listProjects(db)).map(projectCells)];
+  return writeSheet(rows, format, '项目');
+}
+
+/** An empty spreadsheet with the columns and one example row, to fill in. */
+export function projectTemplate(format: SheetFormat): Promise<Buffer> {
+  const example: ProjectRecord = {
+    id: '',
+    name: '示例：某某联合实验室（导入前请删除本行）',
+    category: '联合实验室',
+    parties: ['某某研究院', '某某区人民政府'],
+    zone: '某某高新区',
+    investment: 50_000_000,
+    expectedOutput: 200_000_000,
+    status: 'signed',
+    history: [{ status: 'signed', on: '2024-01-15' }],
+    signed: '2024-01-15',
+  };
+  return writeSheet(
+    [projectHeader(), projectCells(example).map((cell, i) => (i === 0 ? null : cell))],
+    format,
+    '项目',
+  );
+}
+
+/** The name a body or place goes by: its latest name statement. */
+async function namesOf(db: Repositories, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const s of await db.statements.about(ids)) {
+    if (s.property === 'name' && typeof s.value === 'string') names.set(s.entityId, s.value);
+  }
+  return names;
+}
+
+/**
+ * Makes the signing batch a signing event reports: its parties, place and date, its number of
+ * projects by category and its investment, each figure citing the sentence it was read from.
+ * A person confirms it; making it again from the same event gives the same batch.
+ */
+export async function batchFromEvent(
+  store: Store,
+  eventId: string,
+  author: string,
+  now = new Date().toISOString(),
+): Promise<BatchRecord> {
+  const statements = await store.statements.about([eventId]);
+  const typeStatement = statements.find((s) => s.property === 'eventType');
+  if (!typeStatement || typeStatement.source.origin !== 'extracted') {
+    throw new NotFoundError(`没有这个事件：${eventId} (no such event)`);
+  }
+  if (typeStatement.value !== 'project_signing' && typeStatement.value !== 'agreement_signing') {
+    throw new InvalidArgumentError(`事件 ${eventId} 不是签约事件 (not a signing event)`);
+  }
+  const { documentId, span } = typeStatement.source;
+  const content = await store.documents.content(documentId);
+  if (!content)
+    throw new NotFoundError(`事件的文档不在库中：${documentId} (the event's document is missing)`);
+  const at = (s: Statement): Evidence | undefined =>
+    s.source.origin === 'extracted' ? { documentId, span: s.source.span } : undefined;
+  const one = (property: string) => statements.find((s) => s.property === property);
+  const count = one('count');
+  const countValue =
+    count && typeof count.value === 'object' && count.value !== null && !Array.isArray(count.value)
+      ? count.value
+      : undefined;
+  const countEvidence = count ? at(count) : undefined;
+  const breakdown = batchBreakdown(content.text, {
+    span,
+    ...(countValue && typeof countValue.value === 'number' && countEvidence
+      ? { count: { value: countValue.value, span: countEvidence.span } }
+      : {}),
+  });
+  const participants = statements.filter((s) => s.property === 'participant').map((s) => String(s.value));
+  const placeId = one('place')?.value;
+  const names = await namesOf(store, [...participants, ...(typeof placeId === 'string' ? [placeId] : [])]);
+  const parties = [...new Set(participants.map((id) => names.get(id)).filter((n): n is string => !!n))];
+  const place = typeof placeId === 'string' ? names.get(placeId) : undefined;
+  const date = one('date')?.value;
+  const amount = one('amount');
+  const total = breakdown.projects?.count;
+  const name = `${place ?? parties[0] ?? '签约'}${typeof date === 'string' ? ` ${date} ` : ''}签约批次${total ? `（${total}个项目）` : ''}`;
+
+  const facts: Fact[] = [
+    { property: 'name', value: name },
+    { property: 'event', value: eventId },
+    { property: 'parties', value: parties },
+  ];
+  if (place) facts.push({ property: 'place', value: place });
+  if (typeof date === 'string') facts.push({ property: 'signed', value: date });
+  if (breakdown.projects) {
+    facts.push({
+      property: 'projects',
+      value: breakdown.projects.count,
+      evidence: { documentId, span: breakdown.projects.span },
+    });
+  }
+  for (const c of breakdown.categories) {
+    facts.push({
+      property: 'category',
+      value: { category: c.category, count: c.count },
+      evidence: { documentId, span: c.span },
+    });
+  }
+  const money = amount?.value;
+  if (
+    amount &&
+    money &&
+    typeof money === 'object' &&
+    !Array.isArray(money) &&
+    typeof money.value === 'number'
+  ) {
+    const evidence = at(amount);
+    facts.push({
+      property: 'investment',
+      value: {
+        yuan: money.value,
+        qualifier: String(money.qualifier ?? 'exact'),
+        text: String(money.text ?? ''),
+      },
+      ...(evidence ? { evidence } : {}),
+    });
+  }
+  const id = entityId('batch', eventId);
+  return store.transaction(async (tx) => {
+    const existing = await tx.entities.find(id);
+    const current = existing ? batchOf(id, await tx.statements.about([id])) : undefined;
+    const had = new Set(
+      (await tx.statements.about([id])).map((s) => `${s.property} ${JSON.stringify(s.value)}`),
+    );
+    const fresh = facts.filter((f) => !had.has(`${f.property} ${JSON.stringify(f.value)}`));
+    if (!existing) await tx.entities.ensure([{ id, type: 'batch', key: eventId }], now);
+    if (current === undefined || fresh.length) await writeFacts(tx, id, fresh, { author }, now);
+    return batchOf(id, await tx.statements.about([id]));
+  });
+}
+
+/** An item needing attention, with the last thing the registry was told about its record. */
+export interface AttentionEntry extends AttentionItem {
+  lastSource?: { source: StatementSource; recorded: string };
+}
+
+/** What needs attention on `day`, the longest-waiting first, each with its record's last source. */
+export async function attentionList(
+  db: Repositories,
+  day: string,
+  settings: AttentionSettings = DEFAULT_ATTENTION,
+): Promise<AttentionEntry[]> {
+  const projects = await listProjects(db);
+  const agreements = await listAgreements(db);
+  const platforms = await listPlatforms(db);
+  const items = attention({ projects, agreements, platforms }, day, settings);
+  const latest = new Map<string, Statement>();
+  for (const s of await db.statements.about([...new Set(items.map((i) => i.recordId))]))
+    latest.set(s.entityId, s);
+  return items.map((item) => {
+    const last = latest.get(item.recordId);
+    return last ? { ...item, lastSource: { source: last.source, recorded: last.created } } : item;
+  });
+}
