@@ -10,6 +10,7 @@ import { registerIdentity } from './identity.command.js';
 import { registerImport } from './import.command.js';
 import { registerIngest } from './ingest.command.js';
 import { registerReextract } from './reextract.command.js';
+import { registerRegistry } from './registry.command.js';
 import { registerSearch } from './search.command.js';
 import { registerServe } from './serve.command.js';
 import { registerStats } from './stats.command.js';
@@ -32,6 +33,7 @@ registerExport(program);
 registerImport(program);
 registerIdentity(program);
 registerSearch(program);
+registerRegistry(program);
 registerUser(program);
 registerServe(program);
 

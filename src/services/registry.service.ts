@@ -317,7 +317,7 @@ export async function batchFromEvent(
 ): Promise<BatchRecord> {
   const statements = await store.statements.about([eventId]);
   const typeStatement = statements.find((s) => s.property === 'eventType');
-  if (!typeStatement || typeStatement.source.origin !== 'extracted') {
+  if (typeStatement?.source.origin !== 'extracted') {
     throw new NotFoundError(`没有这个事件：${eventId} (no such event)`);
   }
   if (typeStatement.value !== 'project_signing' && typeStatement.value !== 'agreement_signing') {
