@@ -23,6 +23,7 @@ import { registerAccess } from './access.js';
 import { errorBody, handleError } from './http-errors.js';
 import { identityRoutes } from './routes/identity.js';
 import { type KnowledgeRoutesOptions, knowledgeRoutes } from './routes/knowledge.js';
+import { registryRoutes } from './routes/registry.js';
 import { sessionRoutes } from './routes/session.js';
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT,
     });
     await app.register(identityRoutes, { store: options.knowledge.store });
+    await app.register(registryRoutes, { store: options.knowledge.store });
   }
 
   const webRoot = options.webRoot;

@@ -238,3 +238,123 @@ export const IdentityView = z.object({
   splitFrom: z.object({ from: z.string(), names: z.array(z.string()) }).optional(),
 });
 export type IdentityView = z.infer<typeof IdentityView>;
+
+// ---- The cooperation registry.
+
+export const ProjectStatusCode = z.enum([
+  'signed',
+  'landed',
+  'under_construction',
+  'in_production',
+  'withdrawn',
+]);
+
+export const Evidence = z.object({ documentId: z.string(), span: Span });
+
+export const ProjectView = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: z.string().optional(),
+  parties: z.array(z.string()),
+  zone: z.string().optional(),
+  /** Yuan. */
+  investment: z.number().optional(),
+  expectedOutput: z.number().optional(),
+  actualOutput: z.number().optional(),
+  status: ProjectStatusCode,
+  history: z.array(z.object({ status: ProjectStatusCode, on: z.string(), override: z.string().optional() })),
+  signed: z.string().optional(),
+  batch: z.string().optional(),
+});
+export type ProjectView = z.infer<typeof ProjectView>;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** A project as a form gives it: a name and any fields; the status of a new project. */
+export const ProjectBody = z.object({
+  id: z.string().max(200).optional(),
+  name: z.string().trim().min(1).max(200),
+  category: z.string().trim().min(1).max(100).optional(),
+  parties: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  zone: z.string().trim().min(1).max(200).optional(),
+  investment: z.number().nonnegative().optional(),
+  expectedOutput: z.number().nonnegative().optional(),
+  actualOutput: z.number().nonnegative().optional(),
+  status: ProjectStatusCode.optional(),
+  statusDate: Day.optional(),
+  signed: Day.optional(),
+  batch: z.string().max(200).optional(),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+
+export const MoveBody = z.object({
+  to: ProjectStatusCode,
+  on: Day.optional(),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+
+export const RegistryTotal = z.object({
+  key: z.string(),
+  projects: z.number().int(),
+  investment: z.number(),
+  expectedOutput: z.number(),
+  actualOutput: z.number(),
+});
+
+export const ProjectList = z.object({
+  items: z.array(ProjectView),
+  totals: z.object({
+    all: RegistryTotal,
+    byZone: z.array(RegistryTotal),
+    byYear: z.array(RegistryTotal),
+    byCategory: z.array(RegistryTotal),
+    byStatus: z.array(RegistryTotal),
+  }),
+});
+
+export const SheetImportReport = z.object({
+  file: z.string(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  failed: z.number().int(),
+  lines: z.array(
+    z.object({
+      line: z.number().int(),
+      outcome: z.enum(['added', 'updated', 'unchanged', 'failed']),
+      id: z.string().optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+
+export const BatchView = z.object({
+  id: z.string(),
+  name: z.string(),
+  signed: z.string().optional(),
+  place: z.string().optional(),
+  parties: z.array(z.string()),
+  projects: z.object({ count: z.number().int(), evidence: Evidence.optional() }).optional(),
+  categories: z.array(
+    z.object({ category: z.string(), count: z.number().int(), evidence: Evidence.optional() }),
+  ),
+  investment: z
+    .object({ yuan: z.number(), qualifier: z.string(), text: z.string(), evidence: Evidence.optional() })
+    .optional(),
+  event: z.string().optional(),
+});
+export type BatchView = z.infer<typeof BatchView>;
+
+export const AttentionView = z.object({
+  items: z.array(
+    z.object({
+      rule: z.enum(['not_landed', 'commitment_overdue', 'platform_quiet']),
+      recordId: z.string(),
+      name: z.string(),
+      reason: z.string(),
+      since: z.string(),
+      days: z.number().int(),
+      lastSource: z.object({ source: z.record(z.string(), z.unknown()), recorded: z.string() }).optional(),
+    }),
+  ),
+});

@@ -6,6 +6,8 @@ import type { ErrorBody } from './contract.js';
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
   INVALID_ARGUMENT: 400,
+  SHEET_INVALID: 400,
+  UNDECODABLE_TEXT: 400,
   NOT_AUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,

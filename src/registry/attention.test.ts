@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AgreementRecord, PlatformRecord, ProjectRecord } from '../core/registry.js';
+import { buildProject } from '../../test/factories/registry.js';
+import type { AgreementRecord, PlatformRecord } from '../core/registry.js';
 import { addMonths, attention, notLanded, overdueCommitments, quietPlatforms } from './attention.js';
-
-const project = (over: Partial<ProjectRecord>): ProjectRecord => ({
-  id: 'project:1',
-  name: '特斯联城市智能安全联合实验室',
-  parties: [],
-  status: 'signed',
-  history: [],
-  ...over,
-});
 
 describe('the attention rules', () => {
   it('moves a day by months, keeping the end of a shorter month', () => {
@@ -19,7 +11,7 @@ describe('the attention rules', () => {
   });
 
   it('flags a project signed more than six months ago that has not landed, from the day it turns six months', () => {
-    const signed = project({ signed: '2020-12-15' });
+    const signed = buildProject({ id: 'project:1', signed: '2020-12-15' });
     expect(notLanded([signed], '2021-06-14')).toEqual([]);
     const [item] = notLanded([signed], '2021-06-15');
     expect(item).toMatchObject({ rule: 'not_landed', recordId: 'project:1', since: '2020-12-15', days: 182 });
@@ -28,12 +20,17 @@ describe('the attention rules', () => {
 
   it('uses the configured number of months, and leaves landed, withdrawn and undated projects alone', () => {
     expect(
-      notLanded([project({ signed: '2020-12-15' })], '2021-06-15', { landingMonths: 12, quietMonths: 12 }),
+      notLanded([buildProject({ id: 'project:1', signed: '2020-12-15' })], '2021-06-15', {
+        landingMonths: 12,
+        quietMonths: 12,
+      }),
     ).toEqual([]);
     for (const status of ['landed', 'withdrawn'] as const) {
-      expect(notLanded([project({ signed: '2019-01-01', status })], '2021-06-15')).toEqual([]);
+      expect(
+        notLanded([buildProject({ id: 'project:1', signed: '2019-01-01', status })], '2021-06-15'),
+      ).toEqual([]);
     }
-    expect(notLanded([project({})], '2021-06-15')).toEqual([]);
+    expect(notLanded([buildProject({ id: 'project:1' })], '2021-06-15')).toEqual([]);
   });
 
   it('flags a commitment past its due date that is not done, naming its owner', () => {
@@ -71,7 +68,7 @@ describe('the attention rules', () => {
   it('lists every rule together, the longest-waiting first', () => {
     const items = attention(
       {
-        projects: [project({ signed: '2020-01-01' })],
+        projects: [buildProject({ id: 'project:1', signed: '2020-01-01' })],
         agreements: [],
         platforms: [{ id: 'platform:2', name: '竹溪智谷科企联盟', coBuilders: [], founded: '2018-06-12' }],
       },

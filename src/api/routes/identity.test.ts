@@ -1,55 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logInEach } from '../../../test/factories/accounts.js';
+import { type ApiHarness, startApi } from '../../../test/factories/api-harness.js';
 import { entityId } from '../../core/statements.js';
-import { AccountService } from '../../services/accounts.service.js';
-import { ExtractionPool } from '../../services/extraction-pool.js';
-import { ingestPaths } from '../../services/ingest-files.service.js';
-import { openStore, type Store } from '../../store/open-store.js';
-import { buildApp } from '../app.js';
 
 const SEED_002 = fileURLToPath(new URL('../../../../shared/seeds/002_717669ecf8a4545b.txt', import.meta.url));
 const CAS = entityId('organization', '中国科学院');
 const CITY_GOVERNMENT = entityId('organization', '重庆市人民政府');
 
-let dir: string;
-let store: Store;
-let pool: ExtractionPool;
-let app: FastifyInstance;
-const sessions: Record<string, { cookie: string; csrf: string }> = {};
+let api: ApiHarness;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'coopatlas-identity-api-'));
-  store = await openStore({ dialect: 'sqlite', file: join(dir, 'kb.db') });
-  pool = new ExtractionPool(1);
-  await ingestPaths(store, [SEED_002], { pool, published: '2021-03-01' });
-  const accounts = new AccountService(store.accounts);
-  for (const role of ['viewer', 'editor'] as const) await accounts.addUser(role, `${role}-password`, role);
-  app = await buildApp({
-    accounts,
-    singleUser: false,
-    knowledge: { store, pool: () => pool, uploadDir: join(dir, 'uploads') },
-  });
-  Object.assign(sessions, await logInEach(app, ['viewer', 'editor']));
+  api = await startApi({ ingest: [SEED_002], roles: ['viewer', 'editor'], published: '2021-03-01' });
 }, 120_000);
 
 afterAll(async () => {
-  await app?.close();
-  await pool?.close();
-  await store?.close();
-  await rm(dir, { recursive: true, force: true });
+  await api?.close();
 });
 
-const as = (role: string) => {
-  const session = sessions[role];
-  return session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {};
-};
-const post = (role: string, url: string, payload?: object) =>
-  app.inject({ method: 'POST', url, headers: as(role), ...(payload ? { payload } : {}) });
+const post = (role: string, url: string, payload?: object) => api.post(role, url, payload);
 const path = (id: string, action: string) => `/api/entities/${encodeURIComponent(id)}/${action}`;
 
 describe('merge, unmerge and split over HTTP', () => {
@@ -58,7 +26,7 @@ describe('merge, unmerge and split over HTTP', () => {
     const merged = await post('editor', path(CITY_GOVERNMENT, 'merge'), { into: CAS });
     expect(merged.statusCode).toBe(200);
     expect(merged.json()).toMatchObject({ id: CAS, members: [CAS, CITY_GOVERNMENT] });
-    const decisions = (await store.statements.about([CITY_GOVERNMENT])).filter(
+    const decisions = (await api.store.statements.about([CITY_GOVERNMENT])).filter(
       (s) => s.property === 'sameAs',
     );
     expect(decisions.map((s) => s.source)).toEqual([{ origin: 'manual', author: 'editor' }]);
@@ -74,10 +42,10 @@ describe('merge, unmerge and split over HTTP', () => {
   });
 
   it('refuses a decision without the session’s CSRF token', async () => {
-    const response = await app.inject({
+    const response = await api.app.inject({
       method: 'POST',
       url: path(CAS, 'unmerge'),
-      headers: { cookie: sessions.editor?.cookie ?? '' },
+      headers: { cookie: api.as('editor').cookie ?? '' },
     });
     expect(response.statusCode).toBe(403);
   });

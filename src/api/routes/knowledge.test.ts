@@ -1,70 +1,31 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logInEach } from '../../../test/factories/accounts.js';
-import { AccountService } from '../../services/accounts.service.js';
-import { ExtractionPool } from '../../services/extraction-pool.js';
-import { ingestPaths } from '../../services/ingest-files.service.js';
-import { openStore, type Store } from '../../store/open-store.js';
-import { buildApp } from '../app.js';
+import { type ApiHarness, multipart, startApi } from '../../../test/factories/api-harness.js';
+import type { Store } from '../../store/open-store.js';
 
 const SAMPLES = fileURLToPath(new URL('../../../samples', import.meta.url));
 const UPLOAD_LIMIT = 64 * 1024;
 
-let dir: string;
+let api: ApiHarness;
 let store: Store;
-let pool: ExtractionPool;
 let app: FastifyInstance;
-const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'coopatlas-api-'));
-  store = await openStore({ dialect: 'sqlite', file: join(dir, 'kb.db') });
-  pool = new ExtractionPool(2);
-  await ingestPaths(store, [SAMPLES], { pool });
-  const accounts = new AccountService(store.accounts);
-  for (const role of ['viewer', 'editor', 'admin'] as const)
-    await accounts.addUser(role, `${role}-password`, role);
-  app = await buildApp({
-    accounts,
-    singleUser: false,
+  api = await startApi({
+    ingest: [SAMPLES],
+    roles: ['viewer', 'editor', 'admin'],
+    poolSize: 2,
     uploadLimitBytes: UPLOAD_LIMIT,
-    knowledge: { store, pool: () => pool, uploadDir: join(dir, 'uploads') },
   });
-  Object.assign(sessions, await logInEach(app, ['viewer', 'editor', 'admin']));
+  ({ store, app } = api);
 }, 120_000);
 
 afterAll(async () => {
-  await app?.close();
-  await pool?.close();
-  await store?.close();
-  await rm(dir, { recursive: true, force: true });
+  await api?.close();
 });
 
-function as(role: string | undefined) {
-  const session = role ? sessions[role] : undefined;
-  return session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {};
-}
-
-function multipart(files: Array<{ name: string; content: string | Buffer }>) {
-  const boundary = '----coopatlas-test';
-  const parts = files.map((f) =>
-    Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      Buffer.from(f.content),
-      Buffer.from('\r\n'),
-    ]),
-  );
-  return {
-    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const as = (role: string | undefined) => api.as(role);
 
 async function firstStatementId(): Promise<string> {
   const queue = await app.inject({ method: 'GET', url: '/api/review?limit=1', headers: as('admin') });
@@ -193,7 +154,7 @@ describe('changing the knowledge base over HTTP', () => {
       method: 'POST',
       url: `/api/statements/${id}/review`,
       payload: { decision: 'accept' },
-      headers: { cookie: sessions.editor?.cookie ?? '' },
+      headers: { cookie: as('editor').cookie ?? '' },
     });
     expect(response.statusCode).toBe(403);
   });

@@ -1,0 +1,124 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiHarness, multipart, startApi } from '../../../test/factories/api-harness.js';
+import { projectSheet } from '../../../test/factories/project-sheet.js';
+import { readSheet, writeSheet } from '../../registry/sheet-files.js';
+
+const SEED_000 = fileURLToPath(new URL('../../../../shared/seeds/000_d216a71aa114e994.txt', import.meta.url));
+
+let api: ApiHarness;
+
+beforeAll(async () => {
+  api = await startApi({ ingest: [SEED_000], roles: ['viewer', 'editor'] });
+}, 120_000);
+
+afterAll(async () => {
+  await api?.close();
+});
+
+const get = (url: string, role = 'viewer') => api.app.inject({ method: 'GET', url, headers: api.as(role) });
+const upload = (role: string, name: string, content: string | Buffer) => {
+  const body = multipart([{ name, content }], 'file');
+  return api.app.inject({
+    method: 'POST',
+    url: '/api/registry/projects/import',
+    headers: { ...api.as(role), ...body.headers },
+    payload: body.payload,
+  });
+};
+
+describe('the registry over HTTP', () => {
+  it('imports a spreadsheet for an editor only, reporting each bad row, and lists the projects with totals', async () => {
+    const sheet = projectSheet(19, 1);
+    const xlsx = await writeSheet(sheet.rows, 'xlsx', '项目');
+    expect((await upload('viewer', 'projects.xlsx', xlsx)).statusCode).toBe(403);
+    const imported = await upload('editor', 'projects.xlsx', xlsx);
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({ added: 19, failed: 1 });
+    const [line] = sheet.bad.keys();
+    expect(imported.json().lines.find((l: { outcome: string }) => l.outcome === 'failed')).toMatchObject({
+      line,
+    });
+
+    const list = await get('/api/registry/projects?sort=investment');
+    expect(list.statusCode).toBe(200);
+    const { items, totals } = list.json();
+    expect(items).toHaveLength(19);
+    expect(items[0].investment).toBeGreaterThanOrEqual(items[18].investment);
+    expect(totals.all.projects).toBe(19);
+    expect(totals.byZone.reduce((n: number, t: { projects: number }) => n + t.projects, 0)).toBe(19);
+    const landed = await get('/api/registry/projects?status=landed');
+    expect(landed.json().items.every((p: { status: string }) => p.status === 'landed')).toBe(true);
+  });
+
+  it('refuses a spreadsheet that is not one, naming the file', async () => {
+    const response = await upload('editor', 'notes.xlsx', '这不是表格');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'SHEET_INVALID',
+      message: expect.stringMatching(/^notes\.xlsx: XLSX 文件损坏/),
+    });
+  });
+
+  it('saves a project from a form and moves it along, out of order only with a reason', async () => {
+    const saved = await api.post('editor', '/api/registry/projects', {
+      name: '塔科玛创新实验室',
+      signed: '2020-12-15',
+    });
+    expect(saved.statusCode).toBe(200);
+    const { project } = saved.json();
+    const move = (payload: object) =>
+      api.post('editor', `/api/registry/projects/${encodeURIComponent(project.id)}/move`, payload);
+    const skipped = await move({ to: 'in_production', on: '2021-05-01' });
+    expect(skipped.statusCode).toBe(400);
+    expect(skipped.json().error.message).toMatch(/不能从“已签约”直接变为“已投产”/);
+    const moved = await move({ to: 'in_production', on: '2021-05-01', reason: '利用既有厂房' });
+    expect(moved.json()).toMatchObject({
+      status: 'in_production',
+      history: [{}, { override: '利用既有厂房' }],
+    });
+    expect(
+      (
+        await api.post('viewer', `/api/registry/projects/${encodeURIComponent(project.id)}/move`, {
+          to: 'withdrawn',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await move({ to: 'done' })).statusCode).toBe(400);
+    expect((await get(`/api/registry/projects/${encodeURIComponent('project:0000')}`)).statusCode).toBe(404);
+  });
+
+  it('exports the projects and the template as spreadsheets in the import columns', async () => {
+    const csv = await get('/api/registry/projects/export?format=csv');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toContain('projects.csv');
+    const rows = await readSheet(csv.rawPayload, 'projects.csv');
+    expect(rows[0]?.[1]).toBe('项目名称 (name)');
+    expect(rows).toHaveLength(21);
+    const template = await get('/api/registry/template?format=xlsx');
+    expect((await readSheet(template.rawPayload, 't.xlsx'))[0]).toEqual(rows[0]);
+  });
+
+  it('makes the signing batch of an event in one request, and lists what needs attention', async () => {
+    const events = await api.store.db
+      .selectFrom('statements')
+      .select('entity_id')
+      .where('property', '=', 'eventType')
+      .where('value', '=', JSON.stringify('project_signing'))
+      .execute();
+    const batch = await api.post('editor', '/api/registry/batches', { event: events[0]?.entity_id });
+    expect(batch.statusCode).toBe(200);
+    expect(batch.json()).toMatchObject({ projects: { count: 41 }, investment: { text: '超100亿元' } });
+    expect((await get('/api/registry/batches')).json().items).toHaveLength(1);
+    expect((await api.post('editor', '/api/registry/batches', { event: 'event:nothing' })).statusCode).toBe(
+      404,
+    );
+
+    const attention = (await get('/api/attention?today=2030-01-01')).json();
+    expect(attention.items.length).toBeGreaterThan(0);
+    expect(attention.items[0]).toMatchObject({
+      rule: 'not_landed',
+      lastSource: { source: { origin: 'import' } },
+    });
+  });
+});

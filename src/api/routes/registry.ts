@@ -1,0 +1,212 @@
+/**
+ * The cooperation registry over HTTP: projects listed with their totals, saved from a form,
+ * moved along their lifecycle, imported from and exported to spreadsheets; signing batches made
+ * from events; the attention list. Reading is for everyone signed in; writing for editors, each
+ * write recorded under the editor's name.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InvalidArgumentError } from '../../core/errors.js';
+import { registryTotals } from '../../registry/totals.js';
+import {
+  attentionList,
+  batchFromEvent,
+  exportProjects,
+  findProject,
+  importProjects,
+  listBatches,
+  listProjects,
+  moveProject,
+  projectTemplate,
+  saveProject,
+} from '../../services/registry.service.js';
+import type { Store } from '../../store/open-store.js';
+import {
+  AttentionView,
+  BatchView,
+  ErrorBody,
+  MoveBody,
+  ProjectBody,
+  ProjectList,
+  ProjectStatusCode,
+  ProjectView,
+  SheetImportReport,
+} from '../contract.js';
+
+export interface RegistryRoutesOptions {
+  store: Store;
+}
+
+const Params = z.object({ id: z.string().min(1).max(200) });
+const Format = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const SORTS = ['name', 'investment', 'signed', 'status'] as const;
+
+export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = async (app, { store }) => {
+  const author = (request: { user?: { name: string } | null }) => request.user?.name ?? 'local';
+
+  app.get(
+    '/api/registry/projects',
+    {
+      schema: {
+        tags: ['registry'],
+        querystring: z.object({
+          q: z.string().max(200).default(''),
+          status: ProjectStatusCode.optional(),
+          zone: z.string().max(200).optional(),
+          category: z.string().max(100).optional(),
+          sort: z.enum(SORTS).default('name'),
+        }),
+        response: { 200: ProjectList },
+      },
+    },
+    async (request) => {
+      const { q, status, zone, category, sort } = request.query;
+      const all = await listProjects(store.reading);
+      const items = all.filter(
+        (p) =>
+          (!status || p.status === status) &&
+          (!zone || p.zone === zone) &&
+          (!category || p.category === category) &&
+          (!q || p.name.includes(q) || p.parties.some((party) => party.includes(q))),
+      );
+      if (sort === 'investment') items.sort((a, b) => (b.investment ?? 0) - (a.investment ?? 0));
+      if (sort === 'signed') items.sort((a, b) => (b.signed ?? '').localeCompare(a.signed ?? ''));
+      if (sort === 'status') items.sort((a, b) => a.status.localeCompare(b.status));
+      return { items, totals: registryTotals(items) };
+    },
+  );
+
+  app.get(
+    '/api/registry/projects/:id',
+    { schema: { tags: ['registry'], params: Params, response: { 200: ProjectView, 404: ErrorBody } } },
+    async (request) => findProject(store.reading, request.params.id),
+  );
+
+  app.post(
+    '/api/registry/projects',
+    {
+      config: { role: 'editor' },
+      schema: {
+        tags: ['registry'],
+        body: ProjectBody,
+        response: { 200: z.object({ project: ProjectView, outcome: z.string() }), 400: ErrorBody },
+      },
+    },
+    async (request) => saveProject(store, request.body, author(request)),
+  );
+
+  app.post(
+    '/api/registry/projects/:id/move',
+    {
+      config: { role: 'editor' },
+      schema: {
+        tags: ['registry'],
+        params: Params,
+        body: MoveBody,
+        response: { 200: ProjectView, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { to, on, reason } = request.body;
+      return moveProject(
+        store,
+        { id: request.params.id, to, ...(on ? { on } : {}), ...(reason ? { reason } : {}) },
+        author(request),
+      );
+    },
+  );
+
+  app.post(
+    '/api/registry/projects/import',
+    {
+      config: { role: 'editor' },
+      schema: {
+        tags: ['registry'],
+        consumes: ['multipart/form-data'],
+        response: { 200: SheetImportReport, 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart()) {
+        throw new InvalidArgumentError(
+          '请以 multipart/form-data 上传表格 (upload the spreadsheet as multipart/form-data)',
+        );
+      }
+      const part = await request.file();
+      if (!part) throw new InvalidArgumentError('没有收到表格文件 (no spreadsheet received)');
+      const bytes = await part.toBuffer();
+      return importProjects(store, bytes, part.filename || 'upload.xlsx');
+    },
+  );
+
+  app.get(
+    '/api/registry/projects/export',
+    { schema: { tags: ['registry'], querystring: Format } },
+    async (request, reply) => {
+      const { format } = request.query;
+      const bytes = await exportProjects(store.reading, format);
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="projects.${format}"`)
+        .send(bytes);
+    },
+  );
+
+  app.get(
+    '/api/registry/template',
+    { schema: { tags: ['registry'], querystring: Format } },
+    async (request, reply) => {
+      const { format } = request.query;
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="project-template.${format}"`)
+        .send(await projectTemplate(format));
+    },
+  );
+
+  app.get(
+    '/api/registry/batches',
+    { schema: { tags: ['registry'], response: { 200: z.object({ items: z.array(BatchView) }) } } },
+    async () => ({ items: await listBatches(store.reading) }),
+  );
+
+  app.post(
+    '/api/registry/batches',
+    {
+      config: { role: 'editor' },
+      schema: {
+        tags: ['registry'],
+        body: z.object({ event: z.string().min(1).max(200) }),
+        response: { 200: BatchView, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => batchFromEvent(store, request.body.event, author(request)),
+  );
+
+  app.get(
+    '/api/attention',
+    {
+      schema: {
+        tags: ['registry'],
+        querystring: z.object({
+          today: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+          months: z.coerce.number().int().min(1).max(120).default(6),
+          quietMonths: z.coerce.number().int().min(1).max(120).default(12),
+        }),
+        response: { 200: AttentionView },
+      },
+    },
+    async (request) => {
+      const { today, months, quietMonths } = request.query;
+      const day = today ?? new Date().toISOString().slice(0, 10);
+      return { items: await attentionList(store.reading, day, { landingMonths: months, quietMonths }) };
+    },
+  );
+};
