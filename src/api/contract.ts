@@ -285,7 +285,12 @@ export const ProjectBody = z.object({
   signed: Day.optional(),
   batch: z.string().max(200).optional(),
   reason: z.string().trim().min(1).max(500).optional(),
+  /** The document sentence a person confirmed the fields from (a project made from an event). */
+  evidence: Evidence.optional(),
 });
+
+/** A project as an event tells it, for the form to show before a person saves it. */
+export const ProjectDraft = ProjectBody.omit({ evidence: true }).extend({ evidence: Evidence });
 
 export const MoveBody = z.object({
   to: ProjectStatusCode,

@@ -164,27 +164,35 @@ function changedFacts(row: ProjectRow, current: ProjectRecord | undefined, now: 
 export type SaveOutcome = 'added' | 'updated' | 'unchanged';
 
 /** Creates or updates a project from the fields of a row or a form; a move out of order needs its reason. */
-async function saveProjectIn(tx: Repositories, row: ProjectRow, writer: Writer, now: string) {
+async function saveProjectIn(
+  tx: Repositories,
+  row: ProjectRow,
+  writer: Writer,
+  now: string,
+  evidence?: Evidence,
+) {
   const id = row.id ?? entityId('project', row.name);
   const entity = await tx.entities.find(id);
   if (entity && entity.type !== 'project')
     throw new InvalidArgumentError(`编号 ${id} 不是项目 (not a project)`);
   const current = entity ? projectOf(id, await tx.statements.about([id])) : undefined;
-  const facts = changedFacts(row, current, now);
+  const facts = changedFacts(row, current, now).map((fact) => (evidence ? { ...fact, evidence } : fact));
   if (!entity) await tx.entities.ensure([{ id, type: 'project', key: identityName(row.name) }], now);
   await writeFacts(tx, id, facts, writer, now);
   const outcome: SaveOutcome = !current ? 'added' : facts.length ? 'updated' : 'unchanged';
   return { id, outcome };
 }
 
+/** Saves a project from a person's form; `evidence` is the sentence its fields were confirmed from. */
 export async function saveProject(
   store: Store,
   row: ProjectRow,
   author: string,
   now = new Date().toISOString(),
+  evidence?: Evidence,
 ): Promise<{ project: ProjectRecord; outcome: SaveOutcome }> {
   return store.transaction(async (tx) => {
-    const { id, outcome } = await saveProjectIn(tx, row, { author }, now);
+    const { id, outcome } = await saveProjectIn(tx, row, { author }, now, evidence);
     return { project: await findProject(tx, id), outcome };
   });
 }
@@ -304,6 +312,59 @@ async function namesOf(db: Repositories, ids: readonly string[]): Promise<Map<st
   return names;
 }
 
+/** An event's statements, its type statement (extracted from a document), and the names of those taking part. */
+async function eventFacts(db: Repositories, eventId: string) {
+  const statements = await db.statements.about([eventId]);
+  const typeStatement = statements.find((s) => s.property === 'eventType');
+  if (typeStatement?.source.origin !== 'extracted') {
+    throw new NotFoundError(`没有这个事件：${eventId} (no such event)`);
+  }
+  const one = (property: string) => statements.find((s) => s.property === property);
+  const participants = statements.filter((s) => s.property === 'participant').map((s) => String(s.value));
+  const placeId = one('place')?.value;
+  const names = await namesOf(db, [...participants, ...(typeof placeId === 'string' ? [placeId] : [])]);
+  const date = one('date')?.value;
+  return {
+    statements,
+    type: typeStatement.value,
+    source: typeStatement.source,
+    one,
+    parties: [...new Set(participants.map((id) => names.get(id)).filter((n): n is string => !!n))],
+    place: typeof placeId === 'string' ? names.get(placeId) : undefined,
+    date: typeof date === 'string' ? date : undefined,
+  };
+}
+
+/** The day of an event's date when it names one (`2020-12-15`), not a month or a span. */
+const dayOf = (date: string | undefined) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined);
+
+/**
+ * A project as a signing event tells it, for a person to check and save: its object as the
+ * name, those taking part, the place, the day and the amount of its sentence.
+ */
+export async function projectDraftFromEvent(
+  db: Repositories,
+  eventId: string,
+): Promise<ProjectRow & { evidence: Evidence }> {
+  const event = await eventFacts(db, eventId);
+  const object = event.one('object')?.value;
+  const amount = event.one('amount')?.value;
+  const yuan =
+    amount && typeof amount === 'object' && !Array.isArray(amount) && typeof amount.value === 'number'
+      ? amount.value
+      : undefined;
+  const signed = dayOf(event.date);
+  return {
+    name: typeof object === 'string' ? object : `${event.parties.join('、')}合作项目`,
+    parties: event.parties,
+    ...(event.place ? { zone: event.place } : {}),
+    ...(yuan !== undefined ? { investment: yuan } : {}),
+    ...(signed ? { signed } : {}),
+    status: 'signed',
+    evidence: { documentId: event.source.documentId, span: event.source.span },
+  };
+}
+
 /**
  * Makes the signing batch a signing event reports: its parties, place and date, its number of
  * projects by category and its investment, each figure citing the sentence it was read from.
@@ -315,21 +376,17 @@ export async function batchFromEvent(
   author: string,
   now = new Date().toISOString(),
 ): Promise<BatchRecord> {
-  const statements = await store.statements.about([eventId]);
-  const typeStatement = statements.find((s) => s.property === 'eventType');
-  if (typeStatement?.source.origin !== 'extracted') {
-    throw new NotFoundError(`没有这个事件：${eventId} (no such event)`);
-  }
-  if (typeStatement.value !== 'project_signing' && typeStatement.value !== 'agreement_signing') {
+  const event = await eventFacts(store, eventId);
+  if (event.type !== 'project_signing' && event.type !== 'agreement_signing') {
     throw new InvalidArgumentError(`事件 ${eventId} 不是签约事件 (not a signing event)`);
   }
-  const { documentId, span } = typeStatement.source;
+  const { one, parties, place } = event;
+  const { documentId, span } = event.source;
   const content = await store.documents.content(documentId);
   if (!content)
     throw new NotFoundError(`事件的文档不在库中：${documentId} (the event's document is missing)`);
   const at = (s: Statement): Evidence | undefined =>
     s.source.origin === 'extracted' ? { documentId, span: s.source.span } : undefined;
-  const one = (property: string) => statements.find((s) => s.property === property);
   const count = one('count');
   const countValue =
     count && typeof count.value === 'object' && count.value !== null && !Array.isArray(count.value)
@@ -342,12 +399,7 @@ export async function batchFromEvent(
       ? { count: { value: countValue.value, span: countEvidence.span } }
       : {}),
   });
-  const participants = statements.filter((s) => s.property === 'participant').map((s) => String(s.value));
-  const placeId = one('place')?.value;
-  const names = await namesOf(store, [...participants, ...(typeof placeId === 'string' ? [placeId] : [])]);
-  const parties = [...new Set(participants.map((id) => names.get(id)).filter((n): n is string => !!n))];
-  const place = typeof placeId === 'string' ? names.get(placeId) : undefined;
-  const date = one('date')?.value;
+  const date = event.date;
   const amount = one('amount');
   const total = breakdown.projects?.count;
   const name = `${place ?? parties[0] ?? '签约'}${typeof date === 'string' ? ` ${date} ` : ''}签约批次${total ? `（${total}个项目）` : ''}`;

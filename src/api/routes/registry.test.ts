@@ -114,6 +114,22 @@ describe('the registry over HTTP', () => {
       404,
     );
 
+    const draft = await get(
+      `/api/registry/drafts?event=${encodeURIComponent(events[0]?.entity_id as string)}`,
+    );
+    expect(draft.statusCode).toBe(200);
+    expect(draft.json()).toMatchObject({ parties: expect.arrayContaining(['重庆高新区']), status: 'signed' });
+    const confirmed = await api.post('editor', '/api/registry/projects', draft.json());
+    expect(confirmed.statusCode).toBe(200);
+    const cited = await api.store.statements.about([confirmed.json().project.id]);
+    expect(
+      cited.every(
+        (s) =>
+          s.source.origin === 'manual' && s.source.evidence?.documentId === draft.json().evidence.documentId,
+      ),
+    ).toBe(true);
+    expect((await get('/api/registry/drafts?event=event:nothing')).statusCode).toBe(404);
+
     const attention = (await get('/api/attention?today=2030-01-01')).json();
     expect(attention.items.length).toBeGreaterThan(0);
     expect(attention.items[0]).toMatchObject({

@@ -17,6 +17,7 @@ import {
   listBatches,
   listProjects,
   moveProject,
+  projectDraftFromEvent,
   projectTemplate,
   saveProject,
 } from '../../services/registry.service.js';
@@ -27,6 +28,7 @@ import {
   ErrorBody,
   MoveBody,
   ProjectBody,
+  ProjectDraft,
   ProjectList,
   ProjectStatusCode,
   ProjectView,
@@ -96,7 +98,22 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
         response: { 200: z.object({ project: ProjectView, outcome: z.string() }), 400: ErrorBody },
       },
     },
-    async (request) => saveProject(store, request.body, author(request)),
+    async (request) => {
+      const { evidence, ...row } = request.body;
+      return saveProject(store, row, author(request), new Date().toISOString(), evidence);
+    },
+  );
+
+  app.get(
+    '/api/registry/drafts',
+    {
+      schema: {
+        tags: ['registry'],
+        querystring: z.object({ event: z.string().min(1).max(200) }),
+        response: { 200: ProjectDraft, 404: ErrorBody },
+      },
+    },
+    async (request) => projectDraftFromEvent(store.reading, request.query.event),
   );
 
   app.post(
