@@ -363,3 +363,10 @@ export const AttentionView = z.object({
     }),
   ),
 });
+
+export type ProjectBody = z.input<typeof ProjectBody>;
+export type ProjectDraft = z.infer<typeof ProjectDraft>;
+export type MoveBody = z.infer<typeof MoveBody>;
+export type ProjectList = z.infer<typeof ProjectList>;
+export type SheetImportReport = z.infer<typeof SheetImportReport>;
+export type AttentionView = z.infer<typeof AttentionView>;

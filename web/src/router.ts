@@ -54,6 +54,18 @@ export const router = createRouter({
       meta: { title: 'entity.aliases' },
     },
     {
+      path: '/registry',
+      name: 'registry',
+      component: () => import('./pages/RegistryPage.vue'),
+      meta: { title: 'registry.title' },
+    },
+    {
+      path: '/attention',
+      name: 'attention',
+      component: () => import('./pages/AttentionPage.vue'),
+      meta: { title: 'attention.title' },
+    },
+    {
       path: '/review',
       name: 'review',
       component: () => import('./pages/ReviewPage.vue'),

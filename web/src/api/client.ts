@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import type { LoginBody, UserBody } from '../../../src/api/contract';
 import type {
+  AttentionItem,
+  BatchView,
   Dashboard,
   DocumentSummary,
   DocumentView,
@@ -13,9 +15,15 @@ import type {
   EventPage,
   IdentityView,
   IngestReport,
+  ProjectDraft,
+  ProjectInput,
+  ProjectList,
+  ProjectMove,
+  ProjectView,
   ReviewDecision,
   SearchResult,
   SessionInfo,
+  SheetImportReport,
   Statement,
   StatementPage,
   UserInfo,
@@ -209,4 +217,50 @@ export const api = {
 
   users: () => request<UserInfo[]>('GET', '/api/users'),
   addUser: (body: NewUser) => request<UserInfo>('POST', '/api/users', { body }),
+
+  projects: (query: { q?: string; status?: string; zone?: string; category?: string; sort?: string }) =>
+    request<ProjectList>('GET', '/api/registry/projects', { query }),
+  saveProject: (body: ProjectInput) =>
+    request<{ project: ProjectView; outcome: string }>('POST', '/api/registry/projects', { body }),
+  moveProject: (id: string, body: ProjectMove) =>
+    request<ProjectView>('POST', `/api/registry/projects/${encodeURIComponent(id)}/move`, { body }),
+  projectDraft: (eventId: string) =>
+    request<ProjectDraft>('GET', '/api/registry/drafts', { query: { event: eventId } }),
+  importProjects: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return sendForm<SheetImportReport>('/api/registry/projects/import', form);
+  },
+  batches: () => request<{ items: BatchView[] }>('GET', '/api/registry/batches'),
+  makeBatch: (eventId: string) =>
+    request<BatchView>('POST', '/api/registry/batches', { body: { event: eventId } }),
+  attention: (query: { today?: string; months?: number; quietMonths?: number }) =>
+    request<{ items: AttentionItem[] }>('GET', '/api/attention', { query }),
 };
+
+/** Where the registry's spreadsheets are downloaded. */
+export const registryFiles = {
+  export: (format: 'csv' | 'xlsx') => url('/api/registry/projects/export', { format }),
+  template: (format: 'csv' | 'xlsx') => url('/api/registry/template', { format }),
+};
+
+/** Sends a form with files in one request, with the session's CSRF token. */
+async function sendForm<T>(path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (response.status === 401) onUnauthenticated?.();
+    throw errorFromBody(response.status, body);
+  }
+  return body as T;
+}

@@ -3,6 +3,7 @@
  * app never bundles zod or any server code.
  */
 export type {
+  BatchView,
   Dashboard,
   DocumentSummary,
   DocumentView,
@@ -13,16 +14,27 @@ export type {
   EventSummary,
   IdentityView,
   IngestReport,
+  ProjectDraft,
+  ProjectList,
+  ProjectView,
   ReviewDecision,
   Role,
   SearchQuery,
   SearchResult,
   SessionInfo,
+  SheetImportReport,
   Statement,
   StatementPage,
   StatementStatus,
   UserInfo,
 } from '../../../src/api/contract';
+
+import type { AttentionView, MoveBody, ProjectBody } from '../../../src/api/contract';
+
+export type ProjectInput = ProjectBody;
+export type ProjectMove = MoveBody;
+export type AttentionItem = AttentionView['items'][number];
+export type ProjectStatus = ProjectMove['to'];
 
 import type { DocumentView, SearchResult } from '../../../src/api/contract';
 

@@ -1,0 +1,151 @@
+/**
+ * The registry in Chromium, as an editor of a science-city office uses it: register a project
+ * from a signing event of seed 000 and confirm it, make the event's signing batch, move the
+ * project along the pipeline (and out of order only with a reason), import a spreadsheet with
+ * bad rows, and read what needs attention.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { entityId } from '../../src/core/statements.js';
+import { writeSheet } from '../../src/registry/sheet-files.js';
+import { projectSheet } from '../factories/project-sheet.js';
+import {
+  type Browser,
+  browserTier,
+  launchChromium,
+  type RunningApp,
+  screenshot,
+  startApp,
+} from './harness.js';
+
+const SEED_000 = fileURLToPath(new URL('../../../shared/seeds/000_d216a71aa114e994.txt', import.meta.url));
+const EDITOR = { name: 'officer', password: 'officer-password-1', role: 'editor' } as const;
+const HOST = entityId('organization', '特斯联科技集团');
+
+const tier = browserTier('the registry in Chromium');
+
+describe.skipIf(tier.skipped)(tier.title, () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'coopatlas-registry-browser-'));
+    const [started, launched] = await Promise.allSettled([
+      startApp({ seed: [SEED_000], users: [EDITOR] }),
+      launchChromium(),
+    ]);
+    if (started.status === 'fulfilled') app = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
+    page = browser.page;
+    await page.goto(`${app.url}/login`);
+    await page.getByTestId('login-name').fill(EDITOR.name);
+    await page.getByTestId('login-password').fill(EDITOR.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('dashboard').waitFor();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    if (browser) expect(browser.errors).toEqual([]);
+  });
+
+  /** The signing event of seed 000 on the page of one of its parties. */
+  async function signingEvent() {
+    await page.goto(`${app.url}/entities/${encodeURIComponent(HOST)}`);
+    await page.waitForLoadState('networkidle');
+    const event = page
+      .getByTestId('timeline-event')
+      .filter({ has: page.getByTestId('event-register-project') })
+      .first();
+    await event.waitFor();
+    return event;
+  }
+
+  const column = (status: string) => page.locator(`[data-testid="pipeline-column"][data-status="${status}"]`);
+
+  it('registers a project from a signing event: the event fills the form, the editor confirms', async () => {
+    await (await signingEvent()).getByTestId('event-register-project').click();
+    await page.getByTestId('project-form').waitFor();
+    await page.getByTestId('project-draft-source').waitFor();
+    expect(await page.getByTestId('project-parties').inputValue()).toContain('重庆高新区');
+    await page.getByTestId('project-name').fill('特斯联-奇安信城市智能安全联合实验室');
+    await page.getByTestId('project-signed').fill('2020-12-15');
+    await screenshot(page, 'registry-from-event');
+    await page.getByTestId('project-save').click();
+    await page.getByTestId('registry-notice').waitFor();
+    await column('signed').getByText('特斯联-奇安信城市智能安全联合实验室').waitFor();
+  });
+
+  it('makes the signing batch of the event in one click, with its categories and counts', async () => {
+    await (await signingEvent()).getByTestId('event-make-batch').click();
+    await page.getByTestId('batches').waitFor();
+    const categories = await page.getByTestId('batch-category').allTextContents();
+    expect(categories.map((c) => c.trim())).toEqual([
+      '研发基地 13',
+      '联合实验室 4',
+      '区域总部 12',
+      '数据中心 10',
+      '战略合作 2',
+    ]);
+    expect(await page.getByTestId('batch').textContent()).toContain('41 个项目');
+  });
+
+  it('moves the project along the pipeline, and out of order only with a reason', async () => {
+    const card = () =>
+      page.getByTestId('pipeline-card').filter({ hasText: '特斯联-奇安信城市智能安全联合实验室' });
+    await card().getByTestId('pipeline-next').click();
+    await column('landed').getByText('特斯联-奇安信城市智能安全联合实验室').waitFor();
+
+    await card().getByTestId('pipeline-other').selectOption('in_production');
+    await card().getByTestId('move-confirm').click();
+    await card()
+      .getByText('从“已落地”变为“已投产”不符合签约 → 落地 → 在建 → 投产的顺序，请填写理由。')
+      .waitFor();
+    await card().getByTestId('move-reason').fill('利用既有厂房，未单独建设');
+    await card().getByTestId('move-confirm').click();
+    await column('in_production').getByText('特斯联-奇安信城市智能安全联合实验室').waitFor();
+    expect(await card().textContent()).toContain('利用既有厂房');
+    await screenshot(page, 'registry-pipeline');
+  });
+
+  it('imports a spreadsheet, reporting each bad row with its line and reason', async () => {
+    const sheet = projectSheet(27, 3);
+    const file = join(dir, '项目台账.xlsx');
+    await writeFile(file, await writeSheet(sheet.rows, 'xlsx', '项目'));
+    await page.getByTestId('sheet-input').setInputFiles(file);
+    await page.getByTestId('sheet-summary').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('sheet-summary').textContent()).toContain(
+      '新增 27 个，更新 0 个，未变 0 个，失败 3 个',
+    );
+    const lines = await page.getByTestId('sheet-bad-line').allTextContents();
+    expect(lines).toHaveLength(3);
+    for (const [i, line] of [...sheet.bad.keys()].entries()) expect(lines[i]).toMatch(new RegExp(`^${line}`));
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('registry-total').textContent()).toContain('28');
+    await screenshot(page, 'registry-import');
+  });
+
+  it('lists what needs attention on a given day, with the reason and the last source', async () => {
+    await page.getByTestId('nav-attention').click();
+    await page.getByTestId('attention-page').waitFor();
+    await page.getByTestId('attention-today').fill('2030-01-01');
+    await page.getByTestId('attention-today').dispatchEvent('change');
+    await page.getByTestId('attention-item').first().waitFor();
+    expect(await page.getByTestId('attention-item').first().textContent()).toMatch(
+      /签约已超过 6 个月，仍未落地.*项目台账\.xlsx 第 \d+ 行/,
+    );
+    await screenshot(page, 'attention');
+  });
+});
