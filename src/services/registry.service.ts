@@ -356,7 +356,8 @@ export async function projectDraftFromEvent(
   const signed = dayOf(event.date);
   // A batch's amount is not one project's: the person fills the project's own.
   const count = event.one('count')?.value;
-  const many = typeof count === 'object' && count !== null && !Array.isArray(count) && Number(count.value) > 1;
+  const many =
+    typeof count === 'object' && count !== null && !Array.isArray(count) && Number(count.value) > 1;
   return {
     name: typeof object === 'string' ? object : `${event.parties.join('、')}合作项目`,
     parties: event.parties,
