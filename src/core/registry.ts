@@ -6,9 +6,15 @@
 import type { Span } from './types.js';
 
 /** The kinds of record the registry keeps. */
-export type RecordKind = 'project' | 'batch' | 'agreement' | 'platform';
+export type RecordKind = 'project' | 'batch' | 'agreement' | 'platform' | 'achievement';
 
-export const RECORD_KINDS: readonly RecordKind[] = ['project', 'batch', 'agreement', 'platform'];
+export const RECORD_KINDS: readonly RecordKind[] = [
+  'project',
+  'batch',
+  'agreement',
+  'platform',
+  'achievement',
+];
 
 /** A project's lifecycle, in the order it is expected to go; `withdrawn` may follow any of them. */
 export const PROJECT_STATUSES = [
@@ -129,4 +135,46 @@ export interface PlatformRecord {
   founded?: string;
   /** The day of the last activity reported for it: `YYYY-MM-DD`. */
   lastActivity?: string;
+  /** Reported activities, oldest first. */
+  activities: Activity[];
+  /** Companies it incubated or served. */
+  companies: IncubatedCompany[];
+}
+
+export interface Activity {
+  /** `YYYY-MM-DD`. */
+  on: string;
+  what: string;
+}
+
+export interface IncubatedCompany {
+  name: string;
+  /** `YYYY-MM-DD` or `YYYY`. */
+  since?: string;
+}
+
+export const ACHIEVEMENT_KINDS = ['technology', 'product', 'result'] as const;
+
+export type AchievementKind = (typeof ACHIEVEMENT_KINDS)[number];
+
+export const TRANSFER_MODES = ['licence', 'sale', 'joint_development', 'export', 'equity'] as const;
+
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
+/** An achievement passed on: to whom, when and how. */
+export interface Transfer {
+  to: string;
+  /** `YYYY-MM-DD` or `YYYY-MM` or `YYYY`. */
+  on?: string;
+  how: TransferMode;
+}
+
+/** A technology, product or result, with its owner and field, and where it went. */
+export interface AchievementRecord {
+  id: string;
+  name: string;
+  kind?: AchievementKind;
+  owner?: string;
+  field?: string;
+  transfers: Transfer[];
 }

@@ -54,9 +54,23 @@ describe('the attention rules', () => {
 
   it('flags a platform with no activity for a year, counting from its founding when it has none', () => {
     const platforms: PlatformRecord[] = [
-      { id: 'platform:1', name: '重庆绿色智能技术研究院', coBuilders: [], lastActivity: '2021-01-10' },
-      { id: 'platform:2', name: '竹溪智谷科企联盟', coBuilders: [], founded: '2020-06-12' },
-      { id: 'platform:3', name: '无日期的平台', coBuilders: [] },
+      {
+        id: 'platform:1',
+        name: '重庆绿色智能技术研究院',
+        coBuilders: [],
+        activities: [],
+        companies: [],
+        lastActivity: '2021-01-10',
+      },
+      {
+        id: 'platform:2',
+        name: '竹溪智谷科企联盟',
+        coBuilders: [],
+        activities: [],
+        companies: [],
+        founded: '2020-06-12',
+      },
+      { id: 'platform:3', name: '无日期的平台', coBuilders: [], activities: [], companies: [] },
     ];
     expect(quietPlatforms(platforms, '2021-06-12').map((p) => p.recordId)).toEqual(['platform:2']);
     expect(quietPlatforms(platforms, '2022-01-10').map((p) => p.recordId)).toEqual([
@@ -70,7 +84,16 @@ describe('the attention rules', () => {
       {
         projects: [buildProject({ id: 'project:1', signed: '2020-01-01' })],
         agreements: [],
-        platforms: [{ id: 'platform:2', name: '竹溪智谷科企联盟', coBuilders: [], founded: '2018-06-12' }],
+        platforms: [
+          {
+            id: 'platform:2',
+            name: '竹溪智谷科企联盟',
+            coBuilders: [],
+            activities: [],
+            companies: [],
+            founded: '2018-06-12',
+          },
+        ],
       },
       '2021-06-15',
     );

@@ -4,11 +4,16 @@
  * categories, an agreement's commitments) keeps every change, in the order they were made.
  */
 import {
+  ACHIEVEMENT_KINDS,
+  type AchievementKind,
+  type AchievementRecord,
+  type Activity,
   type AgreementRecord,
   type BatchCategory,
   type BatchRecord,
   type Commitment,
   type Evidence,
+  type IncubatedCompany,
   PLATFORM_LEVELS,
   type PlatformLevel,
   type PlatformRecord,
@@ -16,6 +21,9 @@ import {
   type ProjectRecord,
   type ProjectStatus,
   type StatusChange,
+  TRANSFER_MODES,
+  type Transfer,
+  type TransferMode,
 } from '../core/registry.js';
 import type { JsonValue, Statement } from '../core/statements.js';
 
@@ -180,15 +188,49 @@ export function agreementOf(id: string, statements: readonly Statement[]): Agree
   });
 }
 
+/** Items told one statement each and known by a key: the latest statement of each key wins, in order of first telling. */
+function keyed<T>(
+  fields: Fields,
+  property: string,
+  read: (value: Record<string, JsonValue>) => T | undefined,
+  key: (item: T) => string,
+): T[] {
+  const items = new Map<string, T>();
+  for (const statement of fields.all(property)) {
+    const value = objectOf(statement.value);
+    const item = value ? read(value) : undefined;
+    if (item !== undefined) items.set(key(item), item);
+  }
+  return [...items.values()];
+}
+
+const textIn = (value: Record<string, JsonValue>, key: string) => {
+  const v = value[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};
+
 export function platformOf(id: string, statements: readonly Statement[]): PlatformRecord {
   const fields = new Fields(statements);
   const level = fields.text('level');
-  const activity = fields
-    .all('activity')
-    .map((s) => s.value)
-    .filter((v): v is string => typeof v === 'string')
-    .sort()
-    .at(-1);
+  const activities = keyed(
+    fields,
+    'activity',
+    (value): Activity | undefined => {
+      const on = textIn(value, 'on');
+      const what = textIn(value, 'what');
+      return on && what ? { on, what } : undefined;
+    },
+    (a) => `${a.on} ${a.what}`,
+  ).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const companies = keyed(
+    fields,
+    'company',
+    (value): IncubatedCompany | undefined => {
+      const name = textIn(value, 'name');
+      return name ? present({ name, since: textIn(value, 'since') }) : undefined;
+    },
+    (c) => c.name,
+  );
   return present({
     id,
     name: fields.text('name') ?? '',
@@ -198,6 +240,33 @@ export function platformOf(id: string, statements: readonly Statement[]): Platfo
     host: fields.text('host'),
     coBuilders: fields.list('coBuilders'),
     founded: fields.text('founded'),
-    lastActivity: activity,
+    lastActivity: activities.at(-1)?.on,
+    activities,
+    companies,
+  });
+}
+
+export function achievementOf(id: string, statements: readonly Statement[]): AchievementRecord {
+  const fields = new Fields(statements);
+  const kind = fields.text('kind');
+  const transfers = keyed(
+    fields,
+    'transfer',
+    (value): Transfer | undefined => {
+      const to = textIn(value, 'to');
+      const how = textIn(value, 'how');
+      if (!to || !how || !(TRANSFER_MODES as readonly string[]).includes(how)) return undefined;
+      return present({ to, on: textIn(value, 'on'), how: how as TransferMode });
+    },
+    (t) => `${t.to} ${t.on ?? ''} ${t.how}`,
+  );
+  return present({
+    id,
+    name: fields.text('name') ?? '',
+    kind:
+      kind && (ACHIEVEMENT_KINDS as readonly string[]).includes(kind) ? (kind as AchievementKind) : undefined,
+    owner: fields.text('owner'),
+    field: fields.text('field'),
+    transfers,
   });
 }

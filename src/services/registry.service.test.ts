@@ -6,13 +6,19 @@ import { readSheet, writeSheet } from '../registry/sheet-files.js';
 import type { Store } from '../store/open-store.js';
 import { ingestPaths } from './ingest-files.service.js';
 import {
+  addRecordItem,
+  agreementDraftFromEvent,
   attentionList,
   batchFromEvent,
   exportProjects,
   importProjects,
+  listAchievements,
+  listAgreements,
+  listPlatforms,
   listProjects,
   moveProject,
   saveProject,
+  saveRecord,
 } from './registry.service.js';
 
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
@@ -154,4 +160,146 @@ describe('the registry', () => {
     const again = await batchFromEvent(store, event?.entity_id as string, '王敏', NOW);
     expect(again).toEqual(batch);
   }, 60_000);
+
+  it('keeps an agreement’s commitments, flags one past due until it is marked done', async () => {
+    const { record } = await saveRecord(
+      store,
+      'agreement',
+      {
+        name: '重庆市人民政府 中国科学院 全面战略合作协议',
+        parties: ['重庆市人民政府', '中国科学院'],
+        signed: '2020-06-12',
+        fields: ['大数据智能化', '新材料'],
+      },
+      '王敏',
+      NOW,
+    );
+    const commitment = {
+      what: '共建重庆科技成果转化中心',
+      owner: '两江新区',
+      due: '2021-03-31',
+      done: false,
+    };
+    await addRecordItem(
+      store,
+      record.id,
+      { kind: 'agreement', property: 'commitment', value: commitment },
+      '王敏',
+      NOW,
+    );
+    const overdue = (await attentionList(store, '2021-04-01')).filter((i) => i.rule === 'commitment_overdue');
+    expect(overdue.map((i) => i.recordId)).toEqual([record.id]);
+    const done = await addRecordItem(
+      store,
+      record.id,
+      { kind: 'agreement', property: 'commitment', value: { ...commitment, done: true } },
+      '王敏',
+      '2021-06-21T00:00:00.000Z',
+    );
+    expect(done).toMatchObject({ commitments: [{ what: commitment.what, done: true }] });
+    expect((await attentionList(store, '2021-04-03')).some((i) => i.rule === 'commitment_overdue')).toBe(
+      false,
+    );
+    const [listed] = await listAgreements(store);
+    expect(listed).toMatchObject({
+      fields: ['大数据智能化', '新材料'],
+      parties: ['重庆市人民政府', '中国科学院'],
+    });
+    // The same form again says nothing new.
+    expect(
+      (await saveRecord(store, 'agreement', { name: listed?.name ?? '', signed: '2020-06-12' }, '王敏', NOW))
+        .outcome,
+    ).toBe('unchanged');
+  });
+
+  it('counts a platform quiet a year after its last activity, and keeps the companies it incubated', async () => {
+    const { record } = await saveRecord(
+      store,
+      'platform',
+      {
+        name: '中国科学院重庆科技成果转化中心',
+        kind: '协同创新中心',
+        level: 'provincial',
+        host: '两江新区',
+        founded: '2019-05-01',
+      },
+      '王敏',
+      NOW,
+    );
+    await addRecordItem(
+      store,
+      record.id,
+      { kind: 'platform', property: 'activity', value: { on: '2020-09-01', what: '举办成果对接会' } },
+      '王敏',
+      NOW,
+    );
+    await addRecordItem(
+      store,
+      record.id,
+      { kind: 'platform', property: 'company', value: { name: '重庆中科芯创科技有限公司', since: '2020' } },
+      '王敏',
+      NOW,
+    );
+    const [platform] = await listPlatforms(store);
+    expect(platform).toMatchObject({
+      lastActivity: '2020-09-01',
+      companies: [{ name: '重庆中科芯创科技有限公司', since: '2020' }],
+    });
+    expect((await attentionList(store, '2021-08-31')).some((i) => i.recordId === record.id)).toBe(false);
+    expect((await attentionList(store, '2021-09-01')).find((i) => i.recordId === record.id)?.reason).toMatch(
+      /12 个月以来没有活动记录/,
+    );
+  });
+
+  it('records an achievement and where it was transferred, and how', async () => {
+    const { record } = await saveRecord(
+      store,
+      'achievement',
+      {
+        name: '高性能石墨烯薄膜制备技术',
+        kind: 'technology',
+        owner: '中国科学院重庆绿色智能技术研究院',
+        field: '新材料',
+      },
+      '王敏',
+      NOW,
+    );
+    await addRecordItem(
+      store,
+      record.id,
+      {
+        kind: 'achievement',
+        property: 'transfer',
+        value: { to: '重庆墨希科技有限公司', on: '2019-11', how: 'licence' },
+      },
+      '王敏',
+      NOW,
+    );
+    expect(await listAchievements(store)).toEqual([
+      { ...record, transfers: [{ to: '重庆墨希科技有限公司', on: '2019-11', how: 'licence' }] },
+    ]);
+    await expect(
+      addRecordItem(
+        store,
+        record.id,
+        { kind: 'platform', property: 'activity', value: { on: '2020-01-01', what: 'x' } },
+        '王敏',
+        NOW,
+      ),
+    ).rejects.toThrow(/没有这条登记/);
+  });
+
+  it('drafts an agreement from an agreement event of seed 002 with its parties and day', async () => {
+    const events = await store.db
+      .selectFrom('statements')
+      .select('entity_id')
+      .where('property', '=', 'eventType')
+      .where('value', '=', JSON.stringify('agreement'))
+      .execute();
+    expect(events.length).toBeGreaterThan(0);
+    const drafts = await Promise.all(events.map((e) => agreementDraftFromEvent(store, e.entity_id)));
+    const signed = drafts.find((d) => d.signed === '2020-12-15');
+    expect(signed?.parties?.length).toBeGreaterThanOrEqual(2);
+    expect(signed?.evidence.documentId).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

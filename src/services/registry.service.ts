@@ -7,14 +7,21 @@
 import { basename } from 'node:path';
 import { CoopAtlasError, InvalidArgumentError, NotFoundError } from '../core/errors.js';
 import type {
+  AchievementKind,
+  AchievementRecord,
+  Activity,
   AgreementRecord,
   BatchRecord,
+  Commitment,
   Evidence,
+  IncubatedCompany,
+  PlatformLevel,
   PlatformRecord,
   ProjectRecord,
   ProjectStatus,
   RecordKind,
   StatusChange,
+  Transfer,
 } from '../core/registry.js';
 import {
   entityId,
@@ -31,7 +38,7 @@ import {
   attention,
   DEFAULT_ATTENTION,
 } from '../registry/attention.js';
-import { agreementOf, batchOf, platformOf, projectOf } from '../registry/fold-records.js';
+import { achievementOf, agreementOf, batchOf, platformOf, projectOf } from '../registry/fold-records.js';
 import { statusChange } from '../registry/lifecycle.js';
 import {
   type Cell,
@@ -484,4 +491,145 @@ export async function attentionList(
     const last = latest.get(item.recordId);
     return last ? { ...item, lastSource: { source: last.source, recorded: last.created } } : item;
   });
+}
+
+// ---- Agreements, platforms and achievements: a form's fields, and items added one at a time.
+
+export interface AgreementInput {
+  id?: string;
+  name: string;
+  parties?: string[];
+  signed?: string;
+  place?: string;
+  fields?: string[];
+}
+
+export interface PlatformInput {
+  id?: string;
+  name: string;
+  kind?: string;
+  level?: PlatformLevel;
+  host?: string;
+  coBuilders?: string[];
+  founded?: string;
+}
+
+export interface AchievementInput {
+  id?: string;
+  name: string;
+  kind?: AchievementKind;
+  owner?: string;
+  field?: string;
+}
+
+interface RecordKinds {
+  agreement: { input: AgreementInput; record: AgreementRecord };
+  platform: { input: PlatformInput; record: PlatformRecord };
+  achievement: { input: AchievementInput; record: AchievementRecord };
+}
+
+type FormKind = keyof RecordKinds;
+
+const FOLDS: { [K in FormKind]: (id: string, statements: readonly Statement[]) => RecordKinds[K]['record'] } =
+  {
+    agreement: agreementOf,
+    platform: platformOf,
+    achievement: achievementOf,
+  };
+
+/** The items a record gathers one statement at a time. */
+export type RecordItem =
+  | { kind: 'agreement'; property: 'commitment'; value: Commitment }
+  | { kind: 'platform'; property: 'activity'; value: Activity }
+  | { kind: 'platform'; property: 'company'; value: IncubatedCompany }
+  | { kind: 'achievement'; property: 'transfer'; value: Transfer };
+
+export const listAchievements = (db: Repositories): Promise<AchievementRecord[]> =>
+  recordsOf(db, 'achievement', achievementOf);
+
+export async function findRecord<K extends FormKind>(
+  db: Repositories,
+  kind: K,
+  id: string,
+): Promise<RecordKinds[K]['record']> {
+  const entity = await db.entities.find(id);
+  if (entity?.type !== kind) throw new NotFoundError(`没有这条登记：${id} (no such ${kind})`);
+  return FOLDS[kind](id, await db.statements.about([id]));
+}
+
+/**
+ * Creates or updates an agreement, platform or achievement from a form: the fields given that
+ * differ from the record as it stands become the person's statements, citing `evidence` when
+ * the form was filled from a document.
+ */
+export async function saveRecord<K extends FormKind>(
+  store: Store,
+  kind: K,
+  input: RecordKinds[K]['input'],
+  author: string,
+  now = new Date().toISOString(),
+  evidence?: Evidence,
+): Promise<{ record: RecordKinds[K]['record']; outcome: SaveOutcome }> {
+  const { id: given, ...fields } = input;
+  const id = given ?? entityId(kind, input.name);
+  return store.transaction(async (tx) => {
+    const entity = await tx.entities.find(id);
+    if (entity && entity.type !== kind)
+      throw new InvalidArgumentError(`编号 ${id} 不是${kind} (not a ${kind})`);
+    const current = entity
+      ? (FOLDS[kind](id, await tx.statements.about([id])) as unknown as Record<string, JsonValue>)
+      : undefined;
+    const facts: Fact[] = Object.entries(fields)
+      .filter(([property, value]) => value !== undefined && !same(current?.[property], value as JsonValue))
+      .map(([property, value]) => ({
+        property,
+        value: value as JsonValue,
+        ...(evidence ? { evidence } : {}),
+      }));
+    if (!entity) await tx.entities.ensure([{ id, type: kind, key: identityName(input.name) }], now);
+    await writeFacts(tx, id, facts, { author }, now);
+    const outcome: SaveOutcome = !current ? 'added' : facts.length ? 'updated' : 'unchanged';
+    return { record: await findRecord(tx, kind, id), outcome };
+  });
+}
+
+/** Adds a commitment, an activity, an incubated company or a transfer to its record. */
+export async function addRecordItem(
+  store: Store,
+  id: string,
+  item: RecordItem,
+  author: string,
+  now = new Date().toISOString(),
+): Promise<AgreementRecord | PlatformRecord | AchievementRecord> {
+  return store.transaction(async (tx) => {
+    await findRecord(tx, item.kind, id);
+    await writeFacts(
+      tx,
+      id,
+      [{ property: item.property, value: { ...item.value } as JsonValue }],
+      { author },
+      now,
+    );
+    return findRecord(tx, item.kind, id);
+  });
+}
+
+/** An agreement as a signing event tells it — its parties, place and day — for a person to check and save. */
+export async function agreementDraftFromEvent(
+  db: Repositories,
+  eventId: string,
+): Promise<AgreementInput & { evidence: Evidence }> {
+  const event = await eventFacts(db, eventId);
+  const object = event.one('object')?.value;
+  const signed = event.date;
+  return {
+    name:
+      typeof object === 'string' && /协议|合同|备忘录|意向书/.test(object)
+        ? object
+        : `${event.parties.join('、')}合作协议`,
+    parties: event.parties,
+    ...(event.place ? { place: event.place } : {}),
+    ...(signed ? { signed } : {}),
+    evidence: { documentId: event.source.documentId, span: event.source.span },
+  };
 }

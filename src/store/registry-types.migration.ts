@@ -1,5 +1,6 @@
 /**
- * Migration 0004: the registry's records (projects, signing batches, agreements, platforms)
+ * Migration 0004: the registry's records (projects, signing batches, agreements, platforms,
+ * achievements)
  * are entities too, so the entity type check admits them. PostgreSQL replaces the constraint;
  * SQLite cannot alter one, so the table is rebuilt the way SQLite prescribes (a new table, the
  * rows copied, the old one dropped and the new one renamed), with foreign keys off meanwhile
@@ -11,7 +12,7 @@ import type { StoreDialect } from './database.js';
 // biome-ignore lint/suspicious/noExplicitAny: a migration's database has no fixed type
 type AnyDb = Kysely<any>;
 
-const TYPES = sql`type in ('organization', 'person', 'place', 'event', 'project', 'batch', 'agreement', 'platform')`;
+const TYPES = sql`type in ('organization', 'person', 'place', 'event', 'project', 'batch', 'agreement', 'platform', 'achievement')`;
 
 export function registryTypes(dialect: StoreDialect): Migration {
   return {
