@@ -370,3 +370,88 @@ export type MoveBody = z.infer<typeof MoveBody>;
 export type ProjectList = z.infer<typeof ProjectList>;
 export type SheetImportReport = z.infer<typeof SheetImportReport>;
 export type AttentionView = z.infer<typeof AttentionView>;
+
+const Text = (max = 200) => z.string().trim().min(1).max(max);
+const Names = z.array(Text()).max(50);
+const DayOrMonth = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const Commitment = z.object({
+  what: Text(300),
+  owner: Text().optional(),
+  due: Day.optional(),
+  done: z.boolean().default(false),
+});
+export const AgreementBody = z.object({
+  id: z.string().max(200).optional(),
+  name: Text(300),
+  parties: Names.optional(),
+  signed: DayOrMonth.optional(),
+  place: Text().optional(),
+  fields: Names.optional(),
+  evidence: Evidence.optional(),
+});
+export const AgreementView = z.object({
+  id: z.string(),
+  name: z.string(),
+  parties: z.array(z.string()),
+  signed: z.string().optional(),
+  place: z.string().optional(),
+  fields: z.array(z.string()),
+  commitments: z.array(Commitment),
+});
+export const AgreementDraft = AgreementBody.omit({ evidence: true, id: true }).extend({ evidence: Evidence });
+
+export const PlatformLevel = z.enum(['national', 'provincial', 'district']);
+export const Activity = z.object({ on: Day, what: Text(300) });
+export const IncubatedCompany = z.object({ name: Text(), since: DayOrMonth.optional() });
+export const PlatformBody = z.object({
+  id: z.string().max(200).optional(),
+  name: Text(),
+  kind: Text(100).optional(),
+  level: PlatformLevel.optional(),
+  host: Text().optional(),
+  coBuilders: Names.optional(),
+  founded: DayOrMonth.optional(),
+});
+export const PlatformView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string().optional(),
+  level: PlatformLevel.optional(),
+  host: z.string().optional(),
+  coBuilders: z.array(z.string()),
+  founded: z.string().optional(),
+  lastActivity: z.string().optional(),
+  activities: z.array(Activity),
+  companies: z.array(IncubatedCompany),
+});
+
+export const Transfer = z.object({
+  to: Text(),
+  on: DayOrMonth.optional(),
+  how: z.enum(['licence', 'sale', 'joint_development', 'export', 'equity']),
+});
+export const AchievementBody = z.object({
+  id: z.string().max(200).optional(),
+  name: Text(300),
+  kind: z.enum(['technology', 'product', 'result']).optional(),
+  owner: Text().optional(),
+  field: Text(100).optional(),
+});
+export const AchievementView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['technology', 'product', 'result']).optional(),
+  owner: z.string().optional(),
+  field: z.string().optional(),
+  transfers: z.array(Transfer),
+});
+
+export type AgreementView = z.infer<typeof AgreementView>;
+export type AgreementDraft = z.infer<typeof AgreementDraft>;
+export type PlatformView = z.infer<typeof PlatformView>;
+export type AchievementView = z.infer<typeof AchievementView>;
+export type AgreementBody = z.input<typeof AgreementBody>;
+export type PlatformBody = z.input<typeof PlatformBody>;
+export type AchievementBody = z.input<typeof AchievementBody>;
+export type CommitmentBody = z.input<typeof Commitment>;

@@ -594,13 +594,13 @@ export async function saveRecord<K extends FormKind>(
 }
 
 /** Adds a commitment, an activity, an incubated company or a transfer to its record. */
-export async function addRecordItem(
+export async function addRecordItem<I extends RecordItem>(
   store: Store,
   id: string,
-  item: RecordItem,
+  item: I,
   author: string,
   now = new Date().toISOString(),
-): Promise<AgreementRecord | PlatformRecord | AchievementRecord> {
+): Promise<RecordKinds[I['kind']]['record']> {
   return store.transaction(async (tx) => {
     await findRecord(tx, item.kind, id);
     await writeFacts(
@@ -610,7 +610,7 @@ export async function addRecordItem(
       { author },
       now,
     );
-    return findRecord(tx, item.kind, id);
+    return findRecord(tx, item.kind as I['kind'], id);
   });
 }
 

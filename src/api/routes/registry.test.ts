@@ -137,4 +137,85 @@ describe('the registry over HTTP', () => {
       lastSource: { source: { origin: 'import' } },
     });
   });
+
+  it('keeps agreements with commitments, platforms with activities and companies, achievements with transfers', async () => {
+    const agreement = await api.post('editor', '/api/registry/agreements', {
+      name: '璧山区 中国科学院重庆绿色智能技术研究院 合作协议',
+      parties: ['璧山区人民政府', '中国科学院重庆绿色智能技术研究院'],
+      signed: '2019-03',
+      fields: ['智能制造'],
+    });
+    expect(agreement.statusCode).toBe(200);
+    const agreementId = encodeURIComponent(agreement.json().record.id);
+    expect(
+      (
+        await api.post('viewer', `/api/registry/agreements/${agreementId}/commitments`, {
+          what: '共建研究院',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const committed = await api.post('editor', `/api/registry/agreements/${agreementId}/commitments`, {
+      what: '共建璧山智能制造研究院',
+      owner: '璧山区',
+      due: '2020-12-31',
+    });
+    expect(committed.json()).toMatchObject({
+      commitments: [{ what: '共建璧山智能制造研究院', done: false }],
+    });
+    expect((await get('/api/registry/agreements')).json().items).toHaveLength(1);
+
+    const platform = await api.post('editor', '/api/registry/platforms', {
+      name: '竹溪智谷科企联盟',
+      kind: '联盟',
+      level: 'district',
+      founded: '2020-06',
+    });
+    const platformId = encodeURIComponent(platform.json().record.id);
+    await api.post('editor', `/api/registry/platforms/${platformId}/activities`, {
+      on: '2020-11-20',
+      what: '举办供需对接会',
+    });
+    const served = await api.post('editor', `/api/registry/platforms/${platformId}/companies`, {
+      name: '重庆某某科技有限公司',
+    });
+    expect(served.json()).toMatchObject({
+      lastActivity: '2020-11-20',
+      companies: [{ name: '重庆某某科技有限公司' }],
+    });
+
+    const achievement = await api.post('editor', '/api/registry/achievements', {
+      name: '城市智能安全感知平台',
+      kind: 'product',
+      field: '大数据智能化',
+    });
+    const achievementId = encodeURIComponent(achievement.json().record.id);
+    expect(
+      (
+        await api.post('editor', `/api/registry/achievements/${achievementId}/transfers`, {
+          to: '某公司',
+          how: 'gift',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const transferred = await api.post('editor', `/api/registry/achievements/${achievementId}/transfers`, {
+      to: '重庆高新区',
+      on: '2021',
+      how: 'joint_development',
+    });
+    expect(transferred.json().transfers).toEqual([
+      { to: '重庆高新区', on: '2021', how: 'joint_development' },
+    ]);
+    expect(
+      (
+        await api.post('editor', `/api/registry/platforms/${achievementId}/activities`, {
+          on: '2021-01-01',
+          what: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    const overdue = (await get('/api/attention?today=2021-01-05')).json().items;
+    expect(overdue.some((i: { rule: string }) => i.rule === 'commitment_overdue')).toBe(true);
+    expect((await get('/api/registry/agreement-drafts?event=event:nothing')).statusCode).toBe(404);
+  });
 });

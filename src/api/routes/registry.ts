@@ -9,30 +9,47 @@ import { z } from 'zod';
 import { InvalidArgumentError } from '../../core/errors.js';
 import { registryTotals } from '../../registry/totals.js';
 import {
+  addRecordItem,
+  agreementDraftFromEvent,
   attentionList,
   batchFromEvent,
   exportProjects,
   findProject,
   importProjects,
+  listAchievements,
+  listAgreements,
   listBatches,
+  listPlatforms,
   listProjects,
   moveProject,
   projectDraftFromEvent,
   projectTemplate,
   saveProject,
+  saveRecord,
 } from '../../services/registry.service.js';
 import type { Store } from '../../store/open-store.js';
 import {
+  AchievementBody,
+  AchievementView,
+  Activity,
+  AgreementBody,
+  AgreementDraft,
+  AgreementView,
   AttentionView,
   BatchView,
+  Commitment,
   ErrorBody,
+  IncubatedCompany,
   MoveBody,
+  PlatformBody,
+  PlatformView,
   ProjectBody,
   ProjectDraft,
   ProjectList,
   ProjectStatusCode,
   ProjectView,
   SheetImportReport,
+  Transfer,
 } from '../contract.js';
 
 export interface RegistryRoutesOptions {
@@ -202,6 +219,125 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
       },
     },
     async (request) => batchFromEvent(store, request.body.event, author(request)),
+  );
+
+  // ---- Agreements, platforms and achievements: a form each, and the items they gather.
+  const saved = <T extends z.ZodTypeAny>(view: T) => ({
+    200: z.object({ record: view, outcome: z.string() }),
+    400: ErrorBody,
+  });
+  const added = <T extends z.ZodTypeAny>(view: T) => ({ 200: view, 400: ErrorBody, 404: ErrorBody });
+
+  app.get(
+    '/api/registry/agreements',
+    { schema: { tags: ['registry'], response: { 200: z.object({ items: z.array(AgreementView) }) } } },
+    async () => ({ items: await listAgreements(store.reading) }),
+  );
+  app.post(
+    '/api/registry/agreements',
+    {
+      config: { role: 'editor' },
+      schema: { tags: ['registry'], body: AgreementBody, response: saved(AgreementView) },
+    },
+    async (request) => {
+      const { evidence, ...input } = request.body;
+      return saveRecord(store, 'agreement', input, author(request), new Date().toISOString(), evidence);
+    },
+  );
+  app.get(
+    '/api/registry/agreement-drafts',
+    {
+      schema: {
+        tags: ['registry'],
+        querystring: z.object({ event: z.string().min(1).max(200) }),
+        response: { 200: AgreementDraft, 404: ErrorBody },
+      },
+    },
+    async (request) => agreementDraftFromEvent(store.reading, request.query.event),
+  );
+  app.post(
+    '/api/registry/agreements/:id/commitments',
+    {
+      config: { role: 'editor' },
+      schema: { tags: ['registry'], params: Params, body: Commitment, response: added(AgreementView) },
+    },
+    async (request) =>
+      addRecordItem(
+        store,
+        request.params.id,
+        { kind: 'agreement', property: 'commitment', value: request.body },
+        author(request),
+      ),
+  );
+
+  app.get(
+    '/api/registry/platforms',
+    { schema: { tags: ['registry'], response: { 200: z.object({ items: z.array(PlatformView) }) } } },
+    async () => ({ items: await listPlatforms(store.reading) }),
+  );
+  app.post(
+    '/api/registry/platforms',
+    {
+      config: { role: 'editor' },
+      schema: { tags: ['registry'], body: PlatformBody, response: saved(PlatformView) },
+    },
+    async (request) => saveRecord(store, 'platform', request.body, author(request)),
+  );
+  app.post(
+    '/api/registry/platforms/:id/activities',
+    {
+      config: { role: 'editor' },
+      schema: { tags: ['registry'], params: Params, body: Activity, response: added(PlatformView) },
+    },
+    async (request) =>
+      addRecordItem(
+        store,
+        request.params.id,
+        { kind: 'platform', property: 'activity', value: request.body },
+        author(request),
+      ),
+  );
+  app.post(
+    '/api/registry/platforms/:id/companies',
+    {
+      config: { role: 'editor' },
+      schema: { tags: ['registry'], params: Params, body: IncubatedCompany, response: added(PlatformView) },
+    },
+    async (request) =>
+      addRecordItem(
+        store,
+        request.params.id,
+        { kind: 'platform', property: 'company', value: request.body },
+        author(request),
+      ),
+  );
+
+  app.get(
+    '/api/registry/achievements',
+    { schema: { tags: ['registry'], response: { 200: z.object({ items: z.array(AchievementView) }) } } },
+    async () => ({ items: await listAchievements(store.reading) }),
+  );
+  app.post(
+    '/api/registry/achievements',
+    {
+      config: { role: 'editor' },
+      schema: { tags: ['registry'], body: AchievementBody, response: saved(AchievementView) },
+    },
+    async (request) => saveRecord(store, 'achievement', request.body, author(request)),
+  );
+  app.post(
+    '/api/registry/achievements/:id/transfers',
+    {
+      config: { role: 'editor' },
+      schema: { tags: ['registry'], params: Params, body: Transfer, response: added(AchievementView) },
+    },
+    async (request) =>
+      addRecordItem(
+        store,
+        request.params.id,
+        { kind: 'achievement', property: 'transfer', value: request.body },
+        author(request),
+      ),
   );
 
   app.get(
