@@ -621,7 +621,8 @@ export async function agreementDraftFromEvent(
 ): Promise<AgreementInput & { evidence: Evidence }> {
   const event = await eventFacts(db, eventId);
   const object = event.one('object')?.value;
-  const signed = event.date;
+  // A day, a month or a year; a span of years is not one signing.
+  const signed = event.date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(event.date) ? event.date : undefined;
   return {
     name:
       typeof object === 'string' && /协议|合同|备忘录|意向书/.test(object)

@@ -23,8 +23,10 @@ import {
 } from './harness.js';
 
 const SEED_000 = fileURLToPath(new URL('../../../shared/seeds/000_d216a71aa114e994.txt', import.meta.url));
+const SEED_002 = fileURLToPath(new URL('../../../shared/seeds/002_717669ecf8a4545b.txt', import.meta.url));
 const EDITOR = { name: 'officer', password: 'officer-password-1', role: 'editor' } as const;
 const HOST = entityId('organization', '特斯联科技集团');
+const CAS = entityId('organization', '中国科学院');
 
 const tier = browserTier('the registry in Chromium');
 
@@ -37,7 +39,7 @@ describe.skipIf(tier.skipped)(tier.title, () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'coopatlas-registry-browser-'));
     const [started, launched] = await Promise.allSettled([
-      startApp({ seed: [SEED_000], users: [EDITOR] }),
+      startApp({ seed: [SEED_000, SEED_002], users: [EDITOR] }),
       launchChromium(),
     ]);
     if (started.status === 'fulfilled') app = started.value;
@@ -147,5 +149,31 @@ describe.skipIf(tier.skipped)(tier.title, () => {
       /签约已超过 6 个月，仍未落地.*项目台账\.xlsx 第 \d+ 行/,
     );
     await screenshot(page, 'attention');
+  });
+
+  it('registers an agreement from an agreement event, adds a commitment, and flags it once past due', async () => {
+    await page.goto(`${app.url}/entities/${encodeURIComponent(CAS)}`);
+    await page.waitForLoadState('networkidle');
+    await page.getByTestId('event-register-agreement').first().click();
+    await page.getByTestId('records-page').waitFor();
+    await page.getByTestId('agreement-draft-source').waitFor();
+    expect(await page.getByTestId('agreement-parties').inputValue()).toContain('中国科学院');
+    await page.getByTestId('agreement-save').click();
+    await page.getByTestId('agreement').first().waitFor();
+    const agreement = page.getByTestId('agreement').first();
+    await agreement.getByTestId('commitment-what').fill('共建重庆科技成果转化中心');
+    await agreement.getByTestId('commitment-due').fill('2021-03-31');
+    await agreement.getByTestId('commitment-add').click();
+    await agreement.getByTestId('commitment').waitFor();
+    await screenshot(page, 'records');
+
+    await page.getByTestId('nav-attention').click();
+    await page.getByTestId('attention-today').fill('2021-04-01');
+    await page.getByTestId('attention-today').dispatchEvent('change');
+    await page.getByTestId('attention-item').filter({ hasText: '共建重庆科技成果转化中心' }).waitFor();
+
+    await page.getByTestId('nav-records').click();
+    await page.getByTestId('commitment-done').first().click();
+    await page.getByTestId('commitment').filter({ hasText: '✓' }).waitFor();
   });
 });

@@ -60,6 +60,12 @@ export const router = createRouter({
       meta: { title: 'registry.title' },
     },
     {
+      path: '/records',
+      name: 'records',
+      component: () => import('./pages/RecordsPage.vue'),
+      meta: { title: 'records.title' },
+    },
+    {
       path: '/attention',
       name: 'attention',
       component: () => import('./pages/AttentionPage.vue'),

@@ -5,8 +5,14 @@
 import type { z } from 'zod';
 import type { LoginBody, UserBody } from '../../../src/api/contract';
 import type {
+  AchievementBody,
+  AchievementView,
+  AgreementBody,
+  AgreementDraft,
+  AgreementView,
   AttentionItem,
   BatchView,
+  CommitmentBody,
   Dashboard,
   DocumentSummary,
   DocumentView,
@@ -15,6 +21,8 @@ import type {
   EventPage,
   IdentityView,
   IngestReport,
+  PlatformBody,
+  PlatformView,
   ProjectDraft,
   ProjectInput,
   ProjectList,
@@ -234,6 +242,29 @@ export const api = {
   batches: () => request<{ items: BatchView[] }>('GET', '/api/registry/batches'),
   makeBatch: (eventId: string) =>
     request<BatchView>('POST', '/api/registry/batches', { body: { event: eventId } }),
+  agreements: () => request<{ items: AgreementView[] }>('GET', '/api/registry/agreements'),
+  saveAgreement: (body: AgreementBody) =>
+    request<{ record: AgreementView }>('POST', '/api/registry/agreements', { body }),
+  agreementDraft: (eventId: string) =>
+    request<AgreementDraft>('GET', '/api/registry/agreement-drafts', { query: { event: eventId } }),
+  addCommitment: (id: string, body: CommitmentBody) =>
+    request<AgreementView>('POST', `/api/registry/agreements/${encodeURIComponent(id)}/commitments`, {
+      body,
+    }),
+  platforms: () => request<{ items: PlatformView[] }>('GET', '/api/registry/platforms'),
+  savePlatform: (body: PlatformBody) =>
+    request<{ record: PlatformView }>('POST', '/api/registry/platforms', { body }),
+  addActivity: (id: string, body: { on: string; what: string }) =>
+    request<PlatformView>('POST', `/api/registry/platforms/${encodeURIComponent(id)}/activities`, { body }),
+  addCompany: (id: string, body: { name: string; since?: string }) =>
+    request<PlatformView>('POST', `/api/registry/platforms/${encodeURIComponent(id)}/companies`, { body }),
+  achievements: () => request<{ items: AchievementView[] }>('GET', '/api/registry/achievements'),
+  saveAchievement: (body: AchievementBody) =>
+    request<{ record: AchievementView }>('POST', '/api/registry/achievements', { body }),
+  addTransfer: (id: string, body: AchievementView['transfers'][number]) =>
+    request<AchievementView>('POST', `/api/registry/achievements/${encodeURIComponent(id)}/transfers`, {
+      body,
+    }),
   attention: (query: { today?: string; months?: number; quietMonths?: number }) =>
     request<{ items: AttentionItem[] }>('GET', '/api/attention', { query }),
 };

@@ -3,7 +3,13 @@
  * app never bundles zod or any server code.
  */
 export type {
+  AchievementBody,
+  AchievementView,
+  AgreementBody,
+  AgreementDraft,
+  AgreementView,
   BatchView,
+  CommitmentBody,
   Dashboard,
   DocumentSummary,
   DocumentView,
@@ -14,6 +20,8 @@ export type {
   EventSummary,
   IdentityView,
   IngestReport,
+  PlatformBody,
+  PlatformView,
   ProjectDraft,
   ProjectList,
   ProjectView,
