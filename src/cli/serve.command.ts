@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { buildApp } from '../api/app.js';
@@ -5,6 +7,7 @@ import { InvalidArgumentError } from '../core/errors.js';
 import { AccountService } from '../services/accounts.service.js';
 import { ExtractionPool } from '../services/extraction-pool.js';
 import { ingestPaths } from '../services/ingest-files.service.js';
+import { importProjects } from '../services/registry.service.js';
 import { openStore, type Store, storeLocation } from '../store/open-store.js';
 import { type StoreFlags, storeOption } from './store-option.js';
 
@@ -17,6 +20,8 @@ interface ServeFlags extends StoreFlags {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_ROOT = `${ROOT}web/dist`;
 const SAMPLES = `${ROOT}samples`;
+/** The sample project ledger of the registry, imported with the documents. */
+const SAMPLE_REGISTRY = `${ROOT}samples/registry`;
 
 function port(flags: ServeFlags): number {
   const raw = flags.port ?? process.env.PORT ?? '8080';
@@ -91,6 +96,14 @@ export function registerServe(program: Command): void {
     console.log(
       `样例文档 (samples): 读取 ${summary.read}，新增 ${summary.new}，未变 ${summary.unchanged}，失败 ${summary.failed}`,
     );
+    for (const name of (await readdir(SAMPLE_REGISTRY).catch(() => [])).filter((n) =>
+      /\.(csv|xlsx)$/.test(n),
+    )) {
+      const sheet = await importProjects(store, await readFile(join(SAMPLE_REGISTRY, name)), name);
+      console.log(
+        `样例项目台账 (sample projects) ${name}: 新增 ${sheet.added}，未变 ${sheet.unchanged}，失败 ${sheet.failed}`,
+      );
+    }
     await serve(store, flags, pool);
   });
 }
