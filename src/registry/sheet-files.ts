@@ -57,10 +57,11 @@ export async function readSheet(bytes: Uint8Array, path: string): Promise<Cell[]
     if (!sheet)
       throw new IngestError('SHEET_INVALID', path, 'XLSX 文件中没有工作表 (the workbook has no sheet)');
     const rows: Cell[][] = [];
+    // exceljs counts the columns over every row each time it is asked: asked once.
+    const columns = sheet.columnCount;
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
       const cells: Cell[] = [];
-      for (let column = 1; column <= sheet.columnCount; column++)
-        cells.push(cellValue(row.getCell(column).value));
+      for (let column = 1; column <= columns; column++) cells.push(cellValue(row.getCell(column).value));
       rows[number - 1] = cells;
     });
     return Array.from(rows, (row) => row ?? []);

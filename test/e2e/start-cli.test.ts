@@ -34,11 +34,12 @@ describe('the start command', () => {
     try {
       expect(output).toMatch(/样例文档 \(samples\): 读取 14，新增 14，未变 0，失败 0/);
       expect(output).toMatch(/样例项目台账 \(sample projects\) projects\.csv: 新增 10，未变 0，失败 0/);
-      const projects = await (await fetch(`${address}/api/registry/projects`)).json();
+      const projects = (await (await fetch(`${address}/api/registry/projects`)).json()) as {
+        items: unknown[];
+        totals: { byStatus: Array<{ key: string; projects: number }> };
+      };
       expect(projects.items).toHaveLength(10);
-      expect(projects.totals.byStatus.find((s: { key: string }) => s.key === 'in_production').projects).toBe(
-        2,
-      );
+      expect(projects.totals.byStatus.find((s) => s.key === 'in_production')?.projects).toBe(2);
       expect((await fetch(`${address}/api/dashboard`)).status).toBe(200);
     } finally {
       started.child.kill('SIGTERM');
