@@ -3,13 +3,17 @@
  * with its facts, an entity's page, and the review queue where a person's decision on an
  * extracted statement is recorded as a statement of their own.
  */
+
 import { InvalidArgumentError, NotFoundError } from '../core/errors.js';
+import type { ProjectRecord } from '../core/registry.js';
 import { sentenceAround } from '../core/sentence-around.js';
 import type { JsonValue, Statement } from '../core/statements.js';
+import { UNKNOWN } from '../registry/totals.js';
 import type { ReviewFilters } from '../store/browse.repository.js';
 import type { Store } from '../store/open-store.js';
 import { entityNames, eventViews } from './entity.service.js';
 import { resolveIdentity } from './entity-identity.service.js';
+import { listProjects } from './registry.service.js';
 import { search } from './search.service.js';
 import { readStats } from './stats.service.js';
 
@@ -47,7 +51,8 @@ const PREVIEW = 10;
 
 /**
  * Documents, entities, events by year and type, investment by district, frequent partners: all
- * from the summaries the writes keep, so the dashboard costs the same on any size of store.
+ * from the summaries the writes keep, so the dashboard costs the same on any size of store; and
+ * the registry's projects by category and status, read from the records as the registry reads them.
  */
 export async function dashboard(store: Store) {
   const stats = await readStats(store);
@@ -66,7 +71,7 @@ export async function dashboard(store: Store) {
     documents: stats.documents,
     entitiesByType: stats.entities as Record<string, number>,
     eventsByYear,
-    projectsByCategory: [] as Array<{ category: string; status: string; count: number }>,
+    projectsByCategory: projectsByCategory(await listProjects(store.reading)),
     investmentByDistrict: places.map((p) => ({
       district: entities.get(p.placeId)?.key ?? p.placeId,
       yuan: p.yuan,
@@ -79,6 +84,19 @@ export async function dashboard(store: Store) {
     })),
     latestDocuments: latest.map(documentSummary),
   };
+}
+
+/** The registry's projects by category and status: the same records, and sums, as the registry page. */
+function projectsByCategory(projects: readonly ProjectRecord[]) {
+  const counts = new Map<string, { category: string; status: string; count: number }>();
+  for (const project of projects) {
+    const category = project.category ?? UNKNOWN;
+    const key = `${category}\u0000${project.status}`;
+    const row = counts.get(key) ?? { category, status: project.status, count: 0 };
+    row.count++;
+    counts.set(key, row);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.category.localeCompare(b.category, 'zh'));
 }
 
 export function documentSummary(d: {

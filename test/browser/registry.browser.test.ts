@@ -16,6 +16,7 @@ import { projectSheet } from '../factories/project-sheet.js';
 import {
   type Browser,
   browserTier,
+  chartPixels,
   launchChromium,
   type RunningApp,
   screenshot,
@@ -175,5 +176,22 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     await page.getByTestId('nav-records').click();
     await page.getByTestId('commitment-done').first().click();
     await page.getByTestId('commitment').filter({ hasText: '✓' }).waitFor();
+  });
+
+  it('draws the registry’s projects by category on the dashboard, each category opening its projects', async () => {
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('chart-projects').waitFor();
+    await page.waitForLoadState('networkidle');
+    const pixels = await chartPixels(page, '[data-testid="chart-projects"]');
+    expect(pixels.coloured).toBeGreaterThan(500);
+    const card = page.locator('section[aria-labelledby="chart-projects-title"]');
+    await card.locator('details summary').click();
+    await card.getByRole('link', { name: '研发基地' }).first().click();
+    await page.getByTestId('registry-page').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).searchParams.get('category')).toBe('研发基地');
+    const cards = await page.getByTestId('pipeline-card').allTextContents();
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((card) => card.includes('研发基地'))).toBe(true);
   });
 });

@@ -51,6 +51,17 @@ describe('the registry over HTTP', () => {
     expect(landed.json().items.every((p: { status: string }) => p.status === 'landed')).toBe(true);
   });
 
+  it('shows on the dashboard the projects by category and status that the registry counts', async () => {
+    const dashboard = (await get('/api/dashboard')).json();
+    const { totals } = (await get('/api/registry/projects')).json();
+    const byCategory = new Map<string, number>();
+    for (const row of dashboard.projectsByCategory as Array<{ category: string; count: number }>) {
+      byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + row.count);
+    }
+    expect(byCategory.size).toBeGreaterThan(1);
+    for (const total of totals.byCategory) expect(byCategory.get(total.key), total.key).toBe(total.projects);
+  });
+
   it('refuses a spreadsheet that is not one, naming the file', async () => {
     const response = await upload('editor', 'notes.xlsx', '这不是表格');
     expect(response.statusCode).toBe(400);
