@@ -11,7 +11,18 @@ import {
   type ProjectStatus,
 } from '../core/registry.js';
 import { identityName } from '../core/statements.js';
-import { isDay } from './lifecycle.js';
+import {
+  type Cell,
+  choice,
+  day,
+  list,
+  present,
+  RowError,
+  readRows,
+  recordId,
+  type RowResult as SheetRowResult,
+  text,
+} from './sheet-rows.js';
 
 /** The columns, in order: the header row of the template and of every export. */
 export const PROJECT_COLUMNS = [
@@ -32,8 +43,7 @@ export const PROJECT_COLUMNS = [
 
 export type ProjectColumn = (typeof PROJECT_COLUMNS)[number]['key'];
 
-/** A cell as a spreadsheet gives it: text, a number, or empty. */
-export type Cell = string | number | null;
+export type { Cell } from './sheet-rows.js';
 
 /** A project as one row states it. */
 export interface ProjectRow {
@@ -52,22 +62,13 @@ export interface ProjectRow {
   reason?: string;
 }
 
-export type RowResult =
-  | { line: number; ok: true; row: ProjectRow }
-  | { line: number; ok: false; reason: string };
+export type RowResult = SheetRowResult<ProjectRow>;
 
 const YUAN_PER_WAN = 10_000;
-const PARTY_SEPARATORS = /[、；;，,\n]+/;
 
-const STATUS_BY_TEXT = new Map<string, ProjectStatus>(
-  PROJECT_STATUSES.flatMap((status) => [
-    [PROJECT_STATUS_LABELS[status].zh, status],
-    [PROJECT_STATUS_LABELS[status].en, status],
-    [status, status],
-  ]),
-);
-// Words offices also write for the same states.
-for (const [text, status] of [
+/** The statuses as offices write them: the labels, the codes, and a few words of their own. */
+const STATUS_WORDS: Readonly<Record<ProjectStatus, { zh: string; en: string }>> = PROJECT_STATUS_LABELS;
+const MORE_STATUS_WORDS: ReadonlyArray<readonly [string, ProjectStatus]> = [
   ['签约', 'signed'],
   ['落地', 'landed'],
   ['开工', 'under_construction'],
@@ -75,16 +76,18 @@ for (const [text, status] of [
   ['投产', 'in_production'],
   ['退出', 'withdrawn'],
   ['终止', 'withdrawn'],
-] as const) {
-  STATUS_BY_TEXT.set(text, status);
-}
+];
 
-class RowError extends Error {}
-
-function text(cell: Cell | undefined): string | undefined {
-  if (cell === null || cell === undefined) return undefined;
-  const value = String(cell).trim();
-  return value === '' ? undefined : value;
+function status(cell: Cell | undefined, header: string): ProjectStatus | undefined {
+  const word = text(cell);
+  const more = MORE_STATUS_WORDS.find(([w]) => w === word);
+  if (more) return more[1];
+  try {
+    return choice(cell, header, STATUS_WORDS);
+  } catch {
+    const known = PROJECT_STATUSES.map((s) => PROJECT_STATUS_LABELS[s].zh).join('、');
+    throw new RowError(`未知的状态“${word}”，应为${known}之一 (unknown status)`);
+  }
 }
 
 function amount(cell: Cell | undefined, header: string): number | undefined {
@@ -103,112 +106,47 @@ function wanToYuan(wan: number, header: string): number {
   return Math.round(wan * YUAN_PER_WAN);
 }
 
-function day(cell: Cell | undefined, header: string): string | undefined {
-  const value = text(cell)?.replace(/[/.]/g, '-');
-  if (value === undefined) return undefined;
-  const padded = value.replace(
-    /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
-    (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
-  );
-  if (!isDay(padded)) throw new RowError(`“${header}”应为日期 YYYY-MM-DD，而不是“${value}” (not a date)`);
-  return padded;
-}
-
 const header = (key: ProjectColumn) => PROJECT_COLUMNS.find((c) => c.key === key)?.header ?? key;
 
 function rowOf(cells: ReadonlyMap<ProjectColumn, Cell>): ProjectRow {
   const get = (key: ProjectColumn) => cells.get(key);
   const name = text(get('name'));
   if (!name) throw new RowError('缺少项目名称 (the project has no name)');
-  const id = text(get('id'));
-  if (id !== undefined && !/^project:[0-9a-f]{20}$/.test(id)) {
-    throw new RowError(
-      `编号“${id}”不是项目编号，新项目请留空 (not a project id; leave it empty for a new project)`,
-    );
-  }
-  const statusText = text(get('status'));
-  const status = statusText === undefined ? undefined : STATUS_BY_TEXT.get(statusText);
-  if (statusText !== undefined && status === undefined) {
-    const known = PROJECT_STATUSES.map((s) => PROJECT_STATUS_LABELS[s].zh).join('、');
-    throw new RowError(`未知的状态“${statusText}”，应为${known}之一 (unknown status)`);
-  }
-  const row: ProjectRow = {
-    name,
-    parties: (text(get('parties')) ?? '')
-      .split(PARTY_SEPARATORS)
-      .map((p) => p.trim())
-      .filter(Boolean),
+  const id = recordId(get('id'), 'project', '项目');
+  const row: ProjectRow = { name, parties: list(get('parties')) };
+  return {
+    ...row,
+    ...present({
+      id,
+      category: text(get('category')),
+      zone: text(get('zone')),
+      investment: amount(get('investment'), header('investment')),
+      expectedOutput: amount(get('expectedOutput'), header('expectedOutput')),
+      actualOutput: amount(get('actualOutput'), header('actualOutput')),
+      status: status(get('status'), header('status')),
+      statusDate: day(get('statusDate'), header('statusDate')),
+      signed: day(get('signed'), header('signed')),
+      batch: text(get('batch')),
+      reason: text(get('reason')),
+    }),
   };
-  const optional = {
-    id,
-    category: text(get('category')),
-    zone: text(get('zone')),
-    investment: amount(get('investment'), header('investment')),
-    expectedOutput: amount(get('expectedOutput'), header('expectedOutput')),
-    actualOutput: amount(get('actualOutput'), header('actualOutput')),
-    status,
-    statusDate: day(get('statusDate'), header('statusDate')),
-    signed: day(get('signed'), header('signed')),
-    batch: text(get('batch')),
-    reason: text(get('reason')),
-  };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) (row as unknown as Record<string, unknown>)[key] = value;
-  }
-  return row;
 }
 
 /**
- * Reads the rows under a header row. Columns are found by their header (the Chinese or the
- * English part is enough), so a sheet with its columns in another order, or with columns of
- * its own, reads the same. `firstLine` is the line number of the first data row.
+ * Reads the project rows under a header row (see {@link readRows}); the same project twice, by
+ * its id or its name, is a duplicate.
  *
  * @example
  * readProjectRows([['项目名称', '状态'], ['特斯联城市智能安全联合实验室', '已签约']])
  * // [{ line: 2, ok: true, row: { name: '特斯联城市智能安全联合实验室', parties: [], status: 'signed' } }]
  */
 export function readProjectRows(rows: readonly (readonly Cell[])[]): RowResult[] {
-  const [head = [], ...body] = rows;
-  const columns = head.map((cell) => columnOf(text(cell) ?? ''));
-  if (!columns.includes('name')) {
-    throw new Error(`表头中没有“项目名称”列 (the header row has no name column): ${head.join(', ')}`);
-  }
-  const seen = new Map<string, number>();
-  const results: RowResult[] = [];
-  for (const [index, cells] of body.entries()) {
-    const line = index + 2;
-    if (cells.every((cell) => text(cell) === undefined)) continue;
-    const byColumn = new Map<ProjectColumn, Cell>();
-    for (const [i, column] of columns.entries()) if (column) byColumn.set(column, cells[i] ?? null);
-    try {
-      const row = rowOf(byColumn);
-      const identity = row.id ?? identityName(row.name);
-      const first = seen.get(identity);
-      if (first !== undefined)
-        throw new RowError(`与第 ${first} 行是同一个项目（重复） (duplicate of line ${first})`);
-      seen.set(identity, line);
-      results.push({ line, ok: true, row });
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error;
-      results.push({ line, ok: false, reason: error.message });
-    }
-  }
-  return results;
-}
-
-function columnOf(headerText: string): ProjectColumn | undefined {
-  const normalized = identityName(headerText).toLowerCase();
-  for (const column of PROJECT_COLUMNS) {
-    const [zh = '', en = ''] = column.header.split(' (');
-    const names = [
-      identityName(column.header).toLowerCase(),
-      identityName(zh).toLowerCase(),
-      column.key.toLowerCase(),
-    ];
-    if (en) names.push(identityName(en.replace(/\)$/, '')).toLowerCase());
-    if (names.includes(normalized)) return column.key;
-  }
-  return undefined;
+  return readRows(
+    rows,
+    { columns: PROJECT_COLUMNS, required: 'name', what: '项目' },
+    rowOf,
+    (row) => row.id ?? identityName(row.name),
+  );
 }
 
 function wan(yuan: number | undefined): Cell {
