@@ -184,8 +184,24 @@ export function agreementOf(id: string, statements: readonly Statement[]): Agree
     signed: fields.text('signed'),
     place: fields.text('place'),
     fields: fields.list('fields'),
-    commitments: [...commitments.values()],
+    commitments: [...commitments.values()].sort(
+      byDayThenText(
+        (c) => c.due,
+        (c) => c.what,
+      ),
+    ),
   });
+}
+
+/**
+ * Items in an order of their own, not of when or by whom they were told: by day (undated last),
+ * then by text, so every store lists the same items alike.
+ */
+function byDayThenText<T>(dayOf: (item: T) => string | undefined, textOf: (item: T) => string) {
+  return (a: T, b: T) => {
+    const [x, y] = [dayOf(a) ?? '\uffff', dayOf(b) ?? '\uffff'];
+    return x < y ? -1 : x > y ? 1 : textOf(a).localeCompare(textOf(b), 'zh');
+  };
 }
 
 /** Items told one statement each and known by a key: the latest statement of each key wins, in order of first telling. */
@@ -230,6 +246,11 @@ export function platformOf(id: string, statements: readonly Statement[]): Platfo
       return name ? present({ name, since: textIn(value, 'since') }) : undefined;
     },
     (c) => c.name,
+  ).sort(
+    byDayThenText(
+      (c) => c.since,
+      (c) => c.name,
+    ),
   );
   return present({
     id,
@@ -259,6 +280,11 @@ export function achievementOf(id: string, statements: readonly Statement[]): Ach
       return present({ to, on: textIn(value, 'on'), how: how as TransferMode });
     },
     (t) => `${t.to} ${t.on ?? ''} ${t.how}`,
+  ).sort(
+    byDayThenText(
+      (t) => t.on,
+      (t) => `${t.to} ${t.how}`,
+    ),
   );
   return present({
     id,

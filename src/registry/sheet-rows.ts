@@ -79,11 +79,9 @@ function columnOf<Key extends string>(
   const normalized = identityName(headerText).toLowerCase();
   for (const column of columns) {
     const [zh = '', en = ''] = column.header.split(' (');
-    const names = [
-      identityName(column.header).toLowerCase(),
-      identityName(zh).toLowerCase(),
-      column.key.toLowerCase(),
-    ];
+    // `承诺事项：事项｜…` is also `承诺事项`; `投资额（万元）` is also `投资额`.
+    const shortZh = (zh.split('：')[0] ?? zh).replace(/（[^）]*）/g, '');
+    const names = [column.header, zh, shortZh, column.key].map((name) => identityName(name).toLowerCase());
     if (en) names.push(identityName(en.replace(/\)$/, '')).toLowerCase());
     if (names.includes(normalized)) return column.key;
   }

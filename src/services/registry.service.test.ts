@@ -11,7 +11,9 @@ import {
   attentionList,
   batchFromEvent,
   exportProjects,
+  exportRecords,
   importProjects,
+  importRecords,
   listAchievements,
   listAgreements,
   listPlatforms,
@@ -301,5 +303,54 @@ describe('the registry', () => {
     const signed = drafts.find((d) => d.signed === '2020-12-15');
     expect(signed?.parties?.length).toBeGreaterThanOrEqual(2);
     expect(signed?.evidence.documentId).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('exports agreements, platforms and achievements with their items, and reads the export back the same', async () => {
+    const other = await (sqlite as typeof storeEngines extends () => (infer E)[] ? E : never).open();
+    try {
+      for (const kind of ['agreement', 'platform', 'achievement'] as const) {
+        const csv = await exportRecords(store, kind, 'csv');
+        const report = await importRecords(other, kind, csv, `${kind}s.csv`, NOW);
+        expect(report.failed, kind).toBe(0);
+        expect(report.added, kind).toBeGreaterThan(0);
+        expect((await exportRecords(other, kind, 'csv')).equals(csv), kind).toBe(true);
+        expect((await importRecords(other, kind, csv, `${kind}s.csv`, NOW)).updated, kind).toBe(0);
+      }
+      const [platform] = await listPlatforms(other);
+      expect(platform?.companies).toEqual([{ name: '重庆中科芯创科技有限公司', since: '2020' }]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('reports the bad rows of a record sheet with their line and reason', async () => {
+    const rows = [
+      ['协议名称', '签署日期', '承诺事项'],
+      ['协议甲', '2020-13', ''],
+      ['协议乙', '2020-06', '共建研究院｜两江新区｜2021-12-31｜进行中'],
+      ['', '2020', ''],
+      ['协议丙', '2019', '共建研究院｜两江新区｜2021-12-31｜已完成\n设立基金｜｜｜未完成'],
+      ['协议丙', '2019', ''],
+    ];
+    const csv = Buffer.from(
+      rows.map((r) => r.map((c) => `"${c.replace(/\\n/g, '\n')}"`).join(',')).join('\n'),
+    );
+    const report = await importRecords(store, 'agreement', csv, 'agreements.csv', NOW);
+    expect(report.lines.map((l) => [l.line, l.outcome === 'failed' ? l.reason : l.outcome])).toEqual([
+      [2, expect.stringMatching(/签署日期”应为日期/)],
+      [3, expect.stringMatching(/完成情况应为“已完成”或“未完成”，而不是“进行中”/)],
+      [4, expect.stringMatching(/缺少协议名称/)],
+      [5, 'added'],
+      [6, expect.stringMatching(/与第 5 行是同一个协议/)],
+    ]);
+    const added = (await listAgreements(store)).find((a) => a.name === '协议丙');
+    expect(added?.commitments).toEqual([
+      { what: '共建研究院', owner: '两江新区', due: '2021-12-31', done: true },
+      { what: '设立基金', done: false },
+    ]);
+    const platforms = Buffer.from('平台名称,级别\n某平台,市级\n');
+    expect((await importRecords(store, 'platform', platforms, 'p.csv', NOW)).lines[0]?.reason).toMatch(
+      /“级别”应为国家级、省部级、区县级之一/,
+    );
   });
 });

@@ -47,9 +47,16 @@ import {
   projectHeader,
   readProjectRows,
 } from '../registry/project-sheet.js';
+import {
+  achievementCells,
+  agreementCells,
+  platformCells,
+  readRecordRows,
+  recordHeader,
+} from '../registry/record-sheets.js';
 import { readSheet, type SheetFormat, writeSheet } from '../registry/sheet-files.js';
 import { batchBreakdown } from '../registry/signing-batch.js';
-import type { Repositories, Store } from '../store/open-store.js';
+import type { Repositories, Settled, Store } from '../store/open-store.js';
 
 /** Who writes: a person by name, or a spreadsheet file's row. */
 export type Writer = { author: string } | { file: string; row: number };
@@ -254,16 +261,29 @@ export async function importProjects(
     throw new CoopAtlasError('SHEET_INVALID', `${path}: ${(error as Error).message}`);
   }
   const file = basename(path);
-  const good = results.filter((r) => r.ok);
-  const saved = await store.transactionOfEach(
-    good.map(
-      (result) => (tx: Repositories) => saveProjectIn(tx, result.row, { file, row: result.line }, now),
+  return settleLines(
+    results,
+    await store.transactionOfEach(
+      results.flatMap((result) =>
+        result.ok
+          ? [(tx: Repositories) => saveProjectIn(tx, result.row, { file, row: result.line }, now)]
+          : [],
+      ),
     ),
+    path,
   );
-  const byLine = new Map(good.map((result, i) => [result.line, saved[i]]));
+}
+
+/** Each line's outcome: its row's check, then its savepoint's (given in the order of the good rows). */
+function settleLines(
+  results: ReadonlyArray<{ line: number; ok: true } | { line: number; ok: false; reason: string }>,
+  saved: ReadonlyArray<Settled<{ id: string; outcome: SaveOutcome }>>,
+  path: string,
+): SheetImport {
+  let next = 0;
   const lines = results.map((result): SheetLine => {
     if (!result.ok) return { line: result.line, outcome: 'failed', reason: result.reason };
-    const settled = byLine.get(result.line);
+    const settled = saved[next++];
     if (settled?.ok) return { line: result.line, outcome: settled.value.outcome, id: settled.value.id };
     const error = settled?.error;
     return {
@@ -570,28 +590,114 @@ export async function saveRecord<K extends FormKind>(
   now = new Date().toISOString(),
   evidence?: Evidence,
 ): Promise<{ record: RecordKinds[K]['record']; outcome: SaveOutcome }> {
-  const { id: given, ...fields } = input;
-  const id = given ?? entityId(kind, input.name);
   return store.transaction(async (tx) => {
-    const entity = await tx.entities.find(id);
-    if (entity && entity.type !== kind)
-      throw new InvalidArgumentError(`编号 ${id} 不是${kind} (not a ${kind})`);
-    const current = entity
-      ? (FOLDS[kind](id, await tx.statements.about([id])) as unknown as Record<string, JsonValue>)
-      : undefined;
-    const facts: Fact[] = Object.entries(fields)
-      .filter(([property, value]) => value !== undefined && !same(current?.[property], value as JsonValue))
-      .map(([property, value]) => ({
-        property,
-        value: value as JsonValue,
-        ...(evidence ? { evidence } : {}),
-      }));
-    if (!entity) await tx.entities.ensure([{ id, type: kind, key: identityName(input.name) }], now);
-    await writeFacts(tx, id, facts, { author }, now);
-    const outcome: SaveOutcome = !current ? 'added' : facts.length ? 'updated' : 'unchanged';
+    const { id, outcome } = await saveRecordIn(tx, kind, input, [], { author }, now, evidence);
     return { record: await findRecord(tx, kind, id), outcome };
   });
 }
+
+/** A record's fields and items written in the transaction given: only what differs from the record as it stands. */
+async function saveRecordIn<K extends FormKind>(
+  tx: Repositories,
+  kind: K,
+  input: RecordKinds[K]['input'],
+  items: ReadonlyArray<{ property: string; value: JsonValue }>,
+  writer: Writer,
+  now: string,
+  evidence?: Evidence,
+): Promise<{ id: string; outcome: SaveOutcome }> {
+  const { id: given, ...fields } = input;
+  const id = given ?? entityId(kind, input.name);
+  const entity = await tx.entities.find(id);
+  if (entity && entity.type !== kind)
+    throw new InvalidArgumentError(`编号 ${id} 不是${kind} (not a ${kind})`);
+  const current = entity
+    ? (FOLDS[kind](id, await tx.statements.about([id])) as unknown as Record<string, JsonValue>)
+    : undefined;
+  const had = new Set(
+    Object.values(current ?? {})
+      .filter(Array.isArray)
+      .flat()
+      .map((item) => JSON.stringify(item)),
+  );
+  const facts: Fact[] = [
+    ...Object.entries(fields)
+      .filter(([property, value]) => value !== undefined && !same(current?.[property], value as JsonValue))
+      .map(([property, value]) => ({ property, value: value as JsonValue })),
+    ...items.filter((item) => !had.has(JSON.stringify(item.value))),
+  ].map((fact) => (evidence ? { ...fact, evidence } : fact));
+  if (!entity) await tx.entities.ensure([{ id, type: kind, key: identityName(input.name) }], now);
+  await writeFacts(tx, id, facts, writer, now);
+  return { id, outcome: !current ? 'added' : facts.length ? 'updated' : 'unchanged' };
+}
+
+const ITEM_PROPERTIES: Readonly<Record<FormKind, Readonly<Record<string, string>>>> = {
+  agreement: { commitments: 'commitment' },
+  platform: { activities: 'activity', companies: 'company' },
+  achievement: { transfers: 'transfer' },
+};
+
+/** The columns a record has that are folded from its other statements, not written as fields. */
+const DERIVED = new Set(['lastActivity']);
+
+/**
+ * Imports a spreadsheet of agreements, platforms or achievements (`.xlsx` or `.csv`), each good
+ * row in its own savepoint, each bad one reported with its line and reason.
+ */
+export async function importRecords(
+  store: Store,
+  kind: FormKind,
+  bytes: Uint8Array,
+  path: string,
+  now = new Date().toISOString(),
+): Promise<SheetImport> {
+  const rows = await readSheet(bytes, path);
+  let results: ReturnType<typeof readRecordRows>;
+  try {
+    results = readRecordRows(kind, rows);
+  } catch (error) {
+    throw new CoopAtlasError('SHEET_INVALID', `${path}: ${(error as Error).message}`);
+  }
+  const file = basename(path);
+  const itemsOf = ITEM_PROPERTIES[kind];
+  return settleLines(
+    results,
+    await store.transactionOfEach(
+      results.flatMap((result) => {
+        if (!result.ok) return [];
+        const record = result.row.row as unknown as Record<string, JsonValue>;
+        const fields: Record<string, JsonValue> = {};
+        const items: Array<{ property: string; value: JsonValue }> = [];
+        for (const [key, value] of Object.entries(record)) {
+          const property = itemsOf[key];
+          if (property && Array.isArray(value))
+            for (const item of value) items.push({ property, value: item });
+          else if (!DERIVED.has(key) && !(Array.isArray(value) && value.length === 0)) fields[key] = value;
+        }
+        const input = fields as unknown as RecordKinds[typeof kind]['input'];
+        return [(tx: Repositories) => saveRecordIn(tx, kind, input, items, { file, row: result.line }, now)];
+      }),
+    ),
+    path,
+  );
+}
+
+/** The records of a kind in their spreadsheet's columns, in name order: what {@link importRecords} reads back. */
+export async function exportRecords(db: Repositories, kind: FormKind, format: SheetFormat): Promise<Buffer> {
+  const body: Cell[][] =
+    kind === 'agreement'
+      ? (await listAgreements(db)).map(agreementCells)
+      : kind === 'platform'
+        ? (await listPlatforms(db)).map(platformCells)
+        : (await listAchievements(db)).map(achievementCells);
+  return writeSheet([recordHeader(kind), ...body], format, SHEET_NAMES[kind]);
+}
+
+const SHEET_NAMES: Readonly<Record<FormKind, string>> = {
+  agreement: '协议',
+  platform: '平台',
+  achievement: '成果',
+};
 
 /** Adds a commitment, an activity, an incubated company or a transfer to its record. */
 export async function addRecordItem<I extends RecordItem>(
