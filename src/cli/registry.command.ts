@@ -9,10 +9,13 @@ import {
   attentionList,
   batchFromEvent,
   exportProjects,
+  exportRecords,
   importProjects,
+  importRecords,
   listProjects,
   moveProject,
   projectTemplate,
+  recordTemplate,
 } from '../services/registry.service.js';
 import { type StoreFlags, storeOption, withStore } from './store-option.js';
 
@@ -26,6 +29,24 @@ function sheetFormatOption(value: string): SheetFormat {
   }
   return value;
 }
+
+type SheetKindFlag = 'project' | 'agreement' | 'platform' | 'achievement';
+const SHEET_KINDS: readonly SheetKindFlag[] = ['project', 'agreement', 'platform', 'achievement'];
+
+function kindOption(value: string): SheetKindFlag {
+  const kind = SHEET_KINDS.find((k) => k === value);
+  if (!kind) {
+    throw new InvalidArgumentError(
+      `--kind 只能是 ${SHEET_KINDS.join('、')}：“${value}” (the kind of record)`,
+    );
+  }
+  return kind;
+}
+
+const KIND_OPTION = [
+  '--kind <kind>',
+  '登记类型：project、agreement、platform、achievement；默认 project (the kind of record)',
+] as const;
 
 function statusOption(value: string): ProjectStatus {
   const status = PROJECT_STATUSES.find((s) => s === value || PROJECT_STATUS_LABELS[s].zh === value);
@@ -79,15 +100,20 @@ export function registerRegistry(program: Command): void {
         '从 .xlsx 或 .csv 表格导入项目，逐行报告错误 (import projects from spreadsheets, reporting each bad row)',
       )
       .argument('<files...>', '表格文件 (spreadsheet files)')
+      .option(...KIND_OPTION, kindOption, 'project' as SheetKindFlag)
       .option('--json', 'JSON 输出 (JSON output)'),
-  ).action(async (files: string[], flags: StoreFlags & JsonFlag) => {
+  ).action(async (files: string[], flags: StoreFlags & JsonFlag & { kind: SheetKindFlag }) => {
     await withStore(flags, async (store) => {
       let failedFiles = 0;
       let failedRows = 0;
       for (const file of files) {
         let report: Awaited<ReturnType<typeof importProjects>>;
         try {
-          report = await importProjects(store, await readFile(file), file);
+          const bytes = await readFile(file);
+          report =
+            flags.kind === 'project'
+              ? await importProjects(store, bytes, file)
+              : await importRecords(store, flags.kind, bytes, file);
         } catch (error) {
           failedFiles++;
           const code = (error as { code?: string }).code;
@@ -117,18 +143,29 @@ export function registerRegistry(program: Command): void {
       .command('export')
       .description('把项目导出为表格，列与导入相同 (export the projects in the import columns)')
       .option('--format <format>', 'csv 或 xlsx (csv or xlsx)', sheetFormatOption, 'csv' as SheetFormat)
+      .option(...KIND_OPTION, kindOption, 'project' as SheetKindFlag)
       .option('--out <file>', '写入文件；默认标准输出 (write to a file; standard output otherwise)'),
-  ).action(async (flags: StoreFlags & { format: SheetFormat; out?: string }) => {
-    await withStore(flags, async (store) => writeOut(await exportProjects(store, flags.format), flags.out));
+  ).action(async (flags: StoreFlags & { format: SheetFormat; kind: SheetKindFlag; out?: string }) => {
+    await withStore(flags, async (store) =>
+      writeOut(
+        flags.kind === 'project'
+          ? await exportProjects(store, flags.format)
+          : await exportRecords(store, flags.kind, flags.format),
+        flags.out,
+      ),
+    );
   });
 
   registry
     .command('template')
     .description('下载项目导入模板 (the project spreadsheet template)')
     .option('--format <format>', 'csv 或 xlsx (csv or xlsx)', sheetFormatOption, 'xlsx' as SheetFormat)
+    .option(...KIND_OPTION, kindOption, 'project' as SheetKindFlag)
     .option('--out <file>', '写入文件；默认标准输出 (write to a file)')
-    .action(async (flags: { format: SheetFormat; out?: string }) => {
-      await writeOut(await projectTemplate(flags.format), flags.out);
+    .action(async (flags: { format: SheetFormat; kind: SheetKindFlag; out?: string }) => {
+      const template =
+        flags.kind === 'project' ? projectTemplate(flags.format) : recordTemplate(flags.kind, flags.format);
+      await writeOut(await template, flags.out);
     });
 
   storeOption(

@@ -699,6 +699,11 @@ const SHEET_NAMES: Readonly<Record<FormKind, string>> = {
   achievement: '成果',
 };
 
+/** An empty spreadsheet of a kind of record, with its columns, to fill in. */
+export function recordTemplate(kind: FormKind, format: SheetFormat): Promise<Buffer> {
+  return writeSheet([recordHeader(kind)], format, SHEET_NAMES[kind]);
+}
+
 /** Adds a commitment, an activity, an incubated company or a transfer to its record. */
 export async function addRecordItem<I extends RecordItem>(
   store: Store,

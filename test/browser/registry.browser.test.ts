@@ -178,6 +178,23 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     await page.getByTestId('commitment').filter({ hasText: '✓' }).waitFor();
   });
 
+  it('imports a spreadsheet of platforms on the records page, reporting its bad row', async () => {
+    const file = join(dir, '平台台账.csv');
+    await writeFile(
+      file,
+      '平台名称,类型,级别,活动：日期｜内容\n大数据与智能计算重庆市重点实验室,重点实验室,省部级,2020-09-01｜年度学术会议\n某平台,联盟,市级,\n',
+    );
+    await page.getByTestId('nav-records').click();
+    await page.getByTestId('records-page').waitFor();
+    await page.getByTestId('platforms-sheet-input').setInputFiles(file);
+    await page.getByTestId('platforms-sheet-summary').waitFor();
+    expect(await page.getByTestId('platforms-sheet-summary').textContent()).toContain('新增 1 个');
+    expect(await page.getByTestId('platforms-sheet-bad-line').textContent()).toMatch(
+      /^3: “级别”应为国家级、省部级、区县级之一/,
+    );
+    await page.getByTestId('platform').filter({ hasText: '大数据与智能计算重庆市重点实验室' }).waitFor();
+  });
+
   it('draws the registry’s projects by category on the dashboard, each category opening its projects', async () => {
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('chart-projects').waitFor();

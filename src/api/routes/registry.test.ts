@@ -225,6 +225,20 @@ describe('the registry over HTTP', () => {
       ).statusCode,
     ).toBe(404);
 
+    for (const kind of ['agreements', 'platforms', 'achievements']) {
+      const exported = await get(`/api/registry/${kind}/export?format=xlsx`);
+      expect(exported.headers['content-disposition'], kind).toContain(`${kind}.xlsx`);
+      const body = multipart([{ name: `${kind}.xlsx`, content: exported.rawPayload }], 'file');
+      const again = await api.app.inject({
+        method: 'POST',
+        url: `/api/registry/${kind}/import`,
+        headers: { ...api.as('editor'), ...body.headers },
+        payload: body.payload,
+      });
+      expect(again.json(), kind).toMatchObject({ added: 0, updated: 0, unchanged: 1, failed: 0 });
+    }
+    expect((await get('/api/registry/projects2/export')).statusCode).toBe(400);
+
     const overdue = (await get('/api/attention?today=2021-01-05')).json().items;
     expect(overdue.some((i: { rule: string }) => i.rule === 'commitment_overdue')).toBe(true);
     expect((await get('/api/registry/agreement-drafts?event=event:nothing')).statusCode).toBe(404);

@@ -4,6 +4,7 @@
  * from events; the attention list. Reading is for everyone signed in; writing for editors, each
  * write recorded under the editor's name.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidArgumentError } from '../../core/errors.js';
@@ -14,8 +15,10 @@ import {
   attentionList,
   batchFromEvent,
   exportProjects,
+  exportRecords,
   findProject,
   importProjects,
+  importRecords,
   listAchievements,
   listAgreements,
   listBatches,
@@ -63,6 +66,18 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const SORTS = ['name', 'investment', 'signed', 'status'] as const;
+
+/** The one spreadsheet of a multipart upload, with its file name. */
+async function uploadedSheet(request: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
+  if (!request.isMultipart()) {
+    throw new InvalidArgumentError(
+      '请以 multipart/form-data 上传表格 (upload the spreadsheet as multipart/form-data)',
+    );
+  }
+  const part = await request.file();
+  if (!part) throw new InvalidArgumentError('没有收到表格文件 (no spreadsheet received)');
+  return { bytes: await part.toBuffer(), name: part.filename || 'upload.xlsx' };
+}
 
 export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = async (app, { store }) => {
   const author = (request: { user?: { name: string } | null }) => request.user?.name ?? 'local';
@@ -165,15 +180,8 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
       },
     },
     async (request) => {
-      if (!request.isMultipart()) {
-        throw new InvalidArgumentError(
-          '请以 multipart/form-data 上传表格 (upload the spreadsheet as multipart/form-data)',
-        );
-      }
-      const part = await request.file();
-      if (!part) throw new InvalidArgumentError('没有收到表格文件 (no spreadsheet received)');
-      const bytes = await part.toBuffer();
-      return importProjects(store, bytes, part.filename || 'upload.xlsx');
+      const { bytes, name } = await uploadedSheet(request);
+      return importProjects(store, bytes, name);
     },
   );
 
@@ -338,6 +346,40 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
         { kind: 'achievement', property: 'transfer', value: request.body },
         author(request),
       ),
+  );
+
+  // ---- The spreadsheets of agreements, platforms and achievements.
+  const KIND_PATHS = { agreements: 'agreement', platforms: 'platform', achievements: 'achievement' } as const;
+  const KindParams = z.object({ kind: z.enum(['agreements', 'platforms', 'achievements']) });
+
+  app.post(
+    '/api/registry/:kind/import',
+    {
+      config: { role: 'editor' },
+      schema: {
+        tags: ['registry'],
+        params: KindParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: SheetImportReport, 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { bytes, name } = await uploadedSheet(request);
+      return importRecords(store, KIND_PATHS[request.params.kind], bytes, name);
+    },
+  );
+
+  app.get(
+    '/api/registry/:kind/export',
+    { schema: { tags: ['registry'], params: KindParams, querystring: Format } },
+    async (request, reply) => {
+      const { format } = request.query;
+      const kind = request.params.kind;
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="${kind}.${format}"`)
+        .send(await exportRecords(store.reading, KIND_PATHS[kind], format));
+    },
   );
 
   app.get(

@@ -239,6 +239,11 @@ export const api = {
     form.append('file', file, file.name);
     return sendForm<SheetImportReport>('/api/registry/projects/import', form);
   },
+  importRecords: (kind: RecordSheet, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return sendForm<SheetImportReport>(`/api/registry/${kind}/import`, form);
+  },
   batches: () => request<{ items: BatchView[] }>('GET', '/api/registry/batches'),
   makeBatch: (eventId: string) =>
     request<BatchView>('POST', '/api/registry/batches', { body: { event: eventId } }),
@@ -270,9 +275,12 @@ export const api = {
 };
 
 /** Where the registry's spreadsheets are downloaded. */
+export type RecordSheet = 'agreements' | 'platforms' | 'achievements';
+
 export const registryFiles = {
   export: (format: 'csv' | 'xlsx') => url('/api/registry/projects/export', { format }),
   template: (format: 'csv' | 'xlsx') => url('/api/registry/template', { format }),
+  records: (kind: RecordSheet, format: 'csv' | 'xlsx') => url(`/api/registry/${kind}/export`, { format }),
 };
 
 /** Sends a form with files in one request, with the session's CSRF token. */
