@@ -412,7 +412,9 @@ export const PlatformBody = z.object({
   host: Text().optional(),
   coBuilders: Names.optional(),
   founded: DayOrMonth.optional(),
+  evidence: Evidence.optional(),
 });
+export const PlatformDraft = PlatformBody.omit({ evidence: true, id: true }).extend({ evidence: Evidence });
 export const PlatformView = z.object({
   id: z.string(),
   name: z.string(),
@@ -450,6 +452,7 @@ export const AchievementView = z.object({
 export type AgreementView = z.infer<typeof AgreementView>;
 export type AgreementDraft = z.infer<typeof AgreementDraft>;
 export type PlatformView = z.infer<typeof PlatformView>;
+export type PlatformDraft = z.infer<typeof PlatformDraft>;
 export type AchievementView = z.infer<typeof AchievementView>;
 export type AgreementBody = z.input<typeof AgreementBody>;
 export type PlatformBody = z.input<typeof PlatformBody>;

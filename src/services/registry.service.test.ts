@@ -19,6 +19,7 @@ import {
   listPlatforms,
   listProjects,
   moveProject,
+  platformDraftFromEvent,
   saveProject,
   saveRecord,
 } from './registry.service.js';
@@ -352,5 +353,20 @@ describe('the registry', () => {
     expect((await importRecords(store, 'platform', platforms, 'p.csv', NOW)).lines[0]?.reason).toMatch(
       /“级别”应为国家级、省部级、区县级之一/,
     );
+  });
+
+  it('drafts a platform from a founding event of seed 002: the alliance, its founders and its day', async () => {
+    const events = await store.db
+      .selectFrom('statements')
+      .select('entity_id')
+      .where('property', '=', 'eventType')
+      .where('value', '=', JSON.stringify('founding'))
+      .execute();
+    const drafts = await Promise.all(
+      events.map((e) => platformDraftFromEvent(store, e.entity_id).catch(() => undefined)),
+    );
+    const alliance = drafts.find((d) => d?.name === '竹溪智谷科企联盟');
+    expect(alliance).toMatchObject({ kind: '联盟', founded: '2020-09-25' });
+    expect(alliance?.coBuilders).toContain('中国科学院重庆绿色智能技术研究院');
   });
 });

@@ -745,3 +745,48 @@ export async function agreementDraftFromEvent(
     evidence: { documentId: event.source.documentId, span: event.source.span },
   };
 }
+
+/** Kinds of platform, by the end of their names: 大数据与智能计算重庆市重点实验室 is a 重点实验室. */
+const PLATFORM_KINDS = [
+  '重点实验室',
+  '工程技术研究中心',
+  '协同创新中心',
+  '联合实验室',
+  '实验室',
+  '研究院',
+  '研究所',
+  '研究中心',
+  '产业园',
+  '园区',
+  '联盟',
+  '孵化器',
+  '众创空间',
+  '智库',
+  '基地',
+  '中心',
+];
+
+/**
+ * A platform as a founding event tells it — its name, co-builders, day and place — for a person
+ * to check and save.
+ */
+export async function platformDraftFromEvent(
+  db: Repositories,
+  eventId: string,
+): Promise<PlatformInput & { evidence: Evidence }> {
+  const event = await eventFacts(db, eventId);
+  const objects = event.statements.filter((s) => s.property === 'object').map((s) => String(s.value));
+  const name = objects.find((o) => PLATFORM_KINDS.some((k) => o.endsWith(k))) ?? objects[0];
+  if (!name)
+    throw new InvalidArgumentError(`事件 ${eventId} 没有说明成立的是什么 (the event names nothing founded)`);
+  const founded = event.date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(event.date) ? event.date : undefined;
+  const kind = PLATFORM_KINDS.find((k) => name.endsWith(k));
+  return {
+    name,
+    coBuilders: event.parties.filter((party) => party !== name),
+    ...(kind ? { kind } : {}),
+    ...(event.place ? { host: event.place } : {}),
+    ...(founded ? { founded } : {}),
+    evidence: { documentId: event.source.documentId, span: event.source.span },
+  };
+}

@@ -28,6 +28,7 @@ const SEED_002 = fileURLToPath(new URL('../../../shared/seeds/002_717669ecf8a454
 const EDITOR = { name: 'officer', password: 'officer-password-1', role: 'editor' } as const;
 const HOST = entityId('organization', '特斯联科技集团');
 const CAS = entityId('organization', '中国科学院');
+const INSTITUTE = entityId('organization', '中国科学院重庆绿色智能技术研究院');
 
 const tier = browserTier('the registry in Chromium');
 
@@ -176,6 +177,20 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     await page.getByTestId('nav-records').click();
     await page.getByTestId('commitment-done').first().click();
     await page.getByTestId('commitment').filter({ hasText: '✓' }).waitFor();
+  });
+
+  it('registers a platform from a founding event, its name, founders and day filled in', async () => {
+    await page.goto(`${app.url}/entities/${encodeURIComponent(INSTITUTE)}`);
+    await page.waitForLoadState('networkidle');
+    const founding = page.getByTestId('timeline-event').filter({ hasText: '竹溪智谷科企联盟' }).first();
+    await founding.getByTestId('event-register-platform').click();
+    await page.getByTestId('platform-draft-source').waitFor();
+    expect(await page.getByTestId('platform-name').inputValue()).toBe('竹溪智谷科企联盟');
+    await page.getByTestId('platform-save').click();
+    await page.getByTestId('platform').filter({ hasText: '竹溪智谷科企联盟' }).waitFor();
+    expect(
+      await page.getByTestId('platform').filter({ hasText: '竹溪智谷科企联盟' }).textContent(),
+    ).toContain('2020-09-25');
   });
 
   it('imports a spreadsheet of platforms on the records page, reporting its bad row', async () => {

@@ -25,6 +25,7 @@ import {
   listPlatforms,
   listProjects,
   moveProject,
+  platformDraftFromEvent,
   projectDraftFromEvent,
   projectTemplate,
   saveProject,
@@ -45,6 +46,7 @@ import {
   IncubatedCompany,
   MoveBody,
   PlatformBody,
+  PlatformDraft,
   PlatformView,
   ProjectBody,
   ProjectDraft,
@@ -289,7 +291,21 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
       config: { role: 'editor' },
       schema: { tags: ['registry'], body: PlatformBody, response: saved(PlatformView) },
     },
-    async (request) => saveRecord(store, 'platform', request.body, author(request)),
+    async (request) => {
+      const { evidence, ...input } = request.body;
+      return saveRecord(store, 'platform', input, author(request), new Date().toISOString(), evidence);
+    },
+  );
+  app.get(
+    '/api/registry/platform-drafts',
+    {
+      schema: {
+        tags: ['registry'],
+        querystring: z.object({ event: z.string().min(1).max(200) }),
+        response: { 200: PlatformDraft, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => platformDraftFromEvent(store.reading, request.query.event),
   );
   app.post(
     '/api/registry/platforms/:id/activities',

@@ -22,6 +22,7 @@ import type {
   IdentityView,
   IngestReport,
   PlatformBody,
+  PlatformDraft,
   PlatformView,
   ProjectDraft,
   ProjectInput,
@@ -259,6 +260,8 @@ export const api = {
   platforms: () => request<{ items: PlatformView[] }>('GET', '/api/registry/platforms'),
   savePlatform: (body: PlatformBody) =>
     request<{ record: PlatformView }>('POST', '/api/registry/platforms', { body }),
+  platformDraft: (eventId: string) =>
+    request<PlatformDraft>('GET', '/api/registry/platform-drafts', { query: { event: eventId } }),
   addActivity: (id: string, body: { on: string; what: string }) =>
     request<PlatformView>('POST', `/api/registry/platforms/${encodeURIComponent(id)}/activities`, { body }),
   addCompany: (id: string, body: { name: string; since?: string }) =>

@@ -21,6 +21,7 @@ export type {
   IdentityView,
   IngestReport,
   PlatformBody,
+  PlatformDraft,
   PlatformView,
   ProjectDraft,
   ProjectList,

@@ -397,6 +397,7 @@ export const en: Messages = {
     none: 'Nothing registered yet.',
     fromEvent: 'These fields come from a signing event; check them and save:',
     evidence: 'Source',
+    registerPlatform: 'Register as a platform',
     registerAgreement: 'Register as an agreement',
   },
   platformLevel: {

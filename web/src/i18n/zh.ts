@@ -388,6 +388,7 @@ export const zh = {
     none: '暂无登记。',
     fromEvent: '以下信息来自签约事件，请核对后保存：',
     evidence: '原文',
+    registerPlatform: '登记为平台',
     registerAgreement: '登记为协议',
   },
   platformLevel: {
