@@ -27,6 +27,16 @@ import {
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 const NOW = '2021-06-20T08:00:00.000Z';
 
+/** The events of a type in the store, by the statements that give their type. */
+function eventsOfType(store: Store, type: string) {
+  return store.db
+    .selectFrom('statements')
+    .select(['entity_id', 'document_id'])
+    .where('property', '=', 'eventType')
+    .where('value', '=', JSON.stringify(type))
+    .execute();
+}
+
 for (const engine of storeEngines()) {
   describe.skipIf(engine.skipped)(`the registry on ${engine.title}`, () => {
     it('imports 950 good projects of 1,000 rows and reports each of the 50 bad ones with its line and reason', async () => {
@@ -132,12 +142,7 @@ describe('the registry', () => {
 
   it('makes from the signing event of seed 000 the batch of 41 projects by category, each figure citing its sentence', async () => {
     await ingestPaths(store, [SEEDS]);
-    const events = await store.db
-      .selectFrom('statements')
-      .select(['entity_id', 'document_id'])
-      .where('property', '=', 'eventType')
-      .where('value', '=', JSON.stringify('project_signing'))
-      .execute();
+    const events = await eventsOfType(store, 'project_signing');
     const documents = await store.documents.findMany(events.map((e) => e.document_id as string));
     const seed = documents.find((d) => d.sourcePath.includes('000_'));
     const event = events.find((e) => e.document_id === seed?.id);
@@ -293,12 +298,7 @@ describe('the registry', () => {
   });
 
   it('drafts an agreement from an agreement event of seed 002 with its parties and day', async () => {
-    const events = await store.db
-      .selectFrom('statements')
-      .select('entity_id')
-      .where('property', '=', 'eventType')
-      .where('value', '=', JSON.stringify('agreement'))
-      .execute();
+    const events = await eventsOfType(store, 'agreement');
     expect(events.length).toBeGreaterThan(0);
     const drafts = await Promise.all(events.map((e) => agreementDraftFromEvent(store, e.entity_id)));
     const signed = drafts.find((d) => d.signed === '2020-12-15');
@@ -356,12 +356,7 @@ describe('the registry', () => {
   });
 
   it('drafts a platform from a founding event of seed 002: the alliance, its founders and its day', async () => {
-    const events = await store.db
-      .selectFrom('statements')
-      .select('entity_id')
-      .where('property', '=', 'eventType')
-      .where('value', '=', JSON.stringify('founding'))
-      .execute();
+    const events = await eventsOfType(store, 'founding');
     const drafts = await Promise.all(
       events.map((e) => platformDraftFromEvent(store, e.entity_id).catch(() => undefined)),
     );
