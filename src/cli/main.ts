@@ -11,6 +11,7 @@ import { registerImport } from './import.command.js';
 import { registerIngest } from './ingest.command.js';
 import { registerReextract } from './reextract.command.js';
 import { registerRegistry } from './registry.command.js';
+import { registerReport } from './report.command.js';
 import { registerSearch } from './search.command.js';
 import { registerServe } from './serve.command.js';
 import { registerStats } from './stats.command.js';
@@ -34,6 +35,7 @@ registerImport(program);
 registerIdentity(program);
 registerSearch(program);
 registerRegistry(program);
+registerReport(program);
 registerUser(program);
 registerServe(program);
 

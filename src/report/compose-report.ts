@@ -1,0 +1,165 @@
+/**
+ * The status report's text from the events in its scope: sections like the office's own report
+ * (agreements, co-built bodies by kind, transfer, incubation, exchange, milestones, signed
+ * projects), each sentence grouping facts of one source and citing it.
+ */
+import type { ProjectRecord } from '../core/registry.js';
+import type { EventView } from '../services/entity.service.js';
+import { agreementTitle, BODY_SECTIONS, bodySection, chineseDate } from './report-prose.js';
+
+/** Where a sentence of the report comes from: a document's sentence. */
+export interface Citation {
+  documentId: string;
+  title: string;
+  sentence: string;
+  start: number;
+}
+
+export interface ReportSentence {
+  text: string;
+  citations: Citation[];
+}
+
+export interface ReportSection {
+  title: string;
+  sentences: ReportSentence[];
+}
+
+export interface Report {
+  title: string;
+  scope: { region?: string; from?: number; to?: number; party?: string };
+  sections: ReportSection[];
+  /** The documents cited, in the order first cited. */
+  sources: Array<{ documentId: string; title: string }>;
+  /** How many statements of each status the report used. */
+  used: { accepted: number; proposed: number };
+}
+
+const join = (names: readonly string[]) =>
+  names.length <= 2 ? names.join('与') : `${names.slice(0, -1).join('、')}与${names.at(-1)}`;
+
+function cite(event: EventView): Citation[] {
+  const { documentId, span, sentence, documentTitle, documentPath } = event.origin;
+  if (!documentId || !span) return [];
+  const title = documentTitle ?? documentPath?.split('/').at(-1) ?? documentId;
+  return [{ documentId, title, sentence: sentence ?? '', start: span.start }];
+}
+
+const when = (event: EventView) => (event.date ? `${chineseDate(event.date)}，` : '');
+
+/** Names in the order the event's sentence gives them. */
+function inTold(event: EventView, names: readonly string[]): string[] {
+  const sentence = event.origin.sentence ?? '';
+  const at = (name: string) => {
+    const i = sentence.indexOf(name);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return [...names].sort((a, b) => at(a) - at(b));
+}
+
+function agreementSentences(events: readonly EventView[]): ReportSentence[] {
+  return events.map((event) => {
+    const object = event.objects[0];
+    const place = event.place && !event.participants.includes(event.place) ? `在${event.place}` : '';
+    const what = object ? `签署${agreementTitle(object)}` : '签署合作协议';
+    return {
+      text: `${when(event)}${join(event.participants)}${place}${what}。`,
+      citations: cite(event),
+    };
+  });
+}
+
+function bodySentences(events: readonly EventView[]): Map<string, ReportSentence[]> {
+  const bySection = new Map<string, ReportSentence[]>();
+  for (const event of events) {
+    const groups = new Map<string, string[]>();
+    for (const object of inTold(event, event.objects)) {
+      const key = bodySection(object);
+      groups.set(key, [...(groups.get(key) ?? []), object]);
+    }
+    for (const [key, names] of groups) {
+      const section = BODY_SECTIONS.find((s) => s.key === key) ?? BODY_SECTIONS[BODY_SECTIONS.length - 1];
+      const builders = event.participants.length ? join(inTold(event, event.participants)) : '各方';
+      const listed =
+        names.length > 1 ? `${names.join('、')}等${names.length}个${section?.noun ?? '机构'}` : names[0];
+      const text = `${when(event)}${builders}共建${listed}。`;
+      bySection.set(key, [...(bySection.get(key) ?? []), { text, citations: cite(event) }]);
+    }
+  }
+  return bySection;
+}
+
+function plainSentences(events: readonly EventView[]): ReportSentence[] {
+  return events.map((event) => {
+    const verb = event.trigger ?? '';
+    const objects = event.objects.length ? event.objects.join('、') : '';
+    const who = event.participants.length ? join(event.participants) : '';
+    return { text: `${when(event)}${who}${verb}${objects}。`, citations: cite(event) };
+  });
+}
+
+function yuan(value: number): string {
+  if (value >= 1e8) return `${Number((value / 1e8).toFixed(2))}亿元`;
+  if (value >= 1e4) return `${Number((value / 1e4).toFixed(2))}万元`;
+  return `${value}元`;
+}
+
+function projectSentences(projects: readonly ProjectRecord[]): ReportSentence[] {
+  if (projects.length === 0) return [];
+  const byCategory = new Map<string, number>();
+  for (const p of projects)
+    byCategory.set(p.category ?? '其他', (byCategory.get(p.category ?? '其他') ?? 0) + 1);
+  const categories = [...byCategory]
+    .sort((a, b) => b[1] - a[1])
+    .map(([category, n]) => `${category}项目${n}个`)
+    .join('、');
+  const invested = projects.reduce((sum, p) => sum + (p.investment ?? 0), 0);
+  const landed = projects.filter((p) => p.status !== 'signed' && p.status !== 'withdrawn').length;
+  const producing = projects.filter((p) => p.status === 'in_production').length;
+  const sentences: ReportSentence[] = [
+    {
+      text: `登记签约项目${projects.length}个，包括${categories}${invested > 0 ? `，总投资${yuan(invested)}` : ''}。`,
+      citations: [],
+    },
+    { text: `其中已落地${landed}个，已投产${producing}个。`, citations: [] },
+  ];
+  return sentences;
+}
+
+const SECTIONS_BY_TYPE: ReadonlyArray<readonly [string, string]> = [
+  ['transfer', '技术转移与成果转化'],
+  ['incubation', '孵化与企业服务'],
+  ['gathering', '展会与交流'],
+  ['milestone', '重大项目与技术突破'],
+];
+
+/** The report's sections from the events in scope (by date), and the registry's projects. */
+export function composeReport(
+  scope: Report['scope'],
+  events: readonly EventView[],
+  projects: readonly ProjectRecord[],
+  used: Report['used'],
+): Report {
+  const ofType = (type: string) => events.filter((e) => e.type === type);
+  const bodies = bodySentences(ofType('founding'));
+  const sections: ReportSection[] = [
+    { title: '合作基本情况', sentences: agreementSentences(ofType('agreement')) },
+    ...BODY_SECTIONS.map((section) => ({ title: section.title, sentences: bodies.get(section.key) ?? [] })),
+    ...SECTIONS_BY_TYPE.map(([type, title]) => ({ title, sentences: plainSentences(ofType(type)) })),
+    { title: '签约项目及进展', sentences: projectSentences(projects) },
+  ].filter((section) => section.sentences.length > 0);
+  const sources = new Map<string, string>();
+  for (const section of sections) {
+    for (const sentence of section.sentences)
+      for (const c of sentence.citations) sources.set(c.documentId, c.title);
+  }
+  const period = scope.from && scope.to ? `（${scope.from}—${scope.to}年）` : '';
+  const title = `${scope.party ?? ''}${scope.party && scope.region ? '与' : ''}${scope.region ?? ''}科技合作情况${period}`;
+  return {
+    title,
+    scope,
+    sections,
+    sources: [...sources].map(([documentId, t]) => ({ documentId, title: t })),
+    used,
+  };
+}

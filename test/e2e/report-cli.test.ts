@@ -1,0 +1,55 @@
+/** `coopatlas report` as an office runs it, on a store holding the seeds. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreLocation } from '../../src/store/open-store.js';
+import { run } from './cli-process.js';
+
+const SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
+
+describe('the report command', () => {
+  let dir: string;
+  let store: StoreLocation;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'coopatlas-report-'));
+    store = { dialect: 'sqlite', file: join(dir, 'kb.db') };
+    expect((await run(store, ['ingest', SEEDS])).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the report of a region and period to a file, every section sentence with its footnote', async () => {
+    const out = join(dir, 'report.md');
+    const written = await run(store, [
+      'report',
+      '--region',
+      '重庆',
+      '--from',
+      '2016',
+      '--to',
+      '2020',
+      '--out',
+      out,
+    ]);
+    expect(written.code).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(text).toMatch(/^# 重庆科技合作情况（2016—2020年）/);
+    expect(text).toMatch(/2020年12月15日，.*签署新一轮战略合作协议。\[\^\d+\]/);
+  }, 60_000);
+
+  it('refuses a year that is not one, a period that ends before it starts, and a format it does not write', async () => {
+    const bad = await run(store, ['report', '--from', '二〇一六']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('年份应为四位数字');
+    const backwards = await run(store, ['report', '--from', '2020', '--to', '2016']);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain('起始年份 2020 晚于截止年份 2016');
+    const docx = await run(store, ['report', '--format', 'docx']);
+    expect(docx.code).toBe(2);
+    expect(docx.stderr).toContain('报告目前只能写成 Markdown');
+  }, 60_000);
+});
