@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from '../core/errors.js';
+import { renderDocx } from '../report/render-docx.js';
+import { renderHtml } from '../report/render-html.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { writeReport } from '../services/report.service.js';
 import { type StoreFlags, storeOption, withStore } from './store-option.js';
@@ -10,10 +12,12 @@ function yearOption(value: string): number {
   return Number(value);
 }
 
-function formatOption(value: string): 'md' {
-  if (value !== 'md') {
+type ReportFormat = 'md' | 'html' | 'docx';
+
+function formatOption(value: string): ReportFormat {
+  if (value !== 'md' && value !== 'html' && value !== 'docx') {
     throw new InvalidArgumentError(
-      `报告目前只能写成 Markdown（--format md）：“${value}” (the report is written as Markdown)`,
+      `--format 只能是 md、html 或 docx：“${value}” (the format is md, html or docx)`,
     );
   }
   return value;
@@ -24,11 +28,12 @@ interface ReportFlags extends StoreFlags {
   from?: number;
   to?: number;
   party?: string;
-  format: 'md';
+  format: ReportFormat;
   out?: string;
+  baseUrl: string;
 }
 
-/** `coopatlas report --region 重庆 --from 2016 --to 2020 [--party 中国科学院] [--out FILE]` */
+/** `coopatlas report --region 重庆 --from 2016 --to 2020 [--party 中国科学院] [--format md|html|docx] [--out FILE]` */
 export function registerReport(program: Command): void {
   storeOption(
     program
@@ -40,7 +45,12 @@ export function registerReport(program: Command): void {
       .option('--from <year>', '起始年份 (first year)', yearOption)
       .option('--to <year>', '截止年份 (last year)', yearOption)
       .option('--party <name>', '只写这一方参与的合作，如 中国科学院 (only this party’s cooperation)')
-      .option('--format <format>', '格式：md (format)', formatOption, 'md' as const)
+      .option('--format <format>', '格式：md、html 或 docx (format)', formatOption, 'md' as ReportFormat)
+      .option(
+        '--base-url <url>',
+        'HTML 中出处链接指向的应用地址，如 http://localhost:8080 (where the app runs, for the links of HTML)',
+        '',
+      )
       .option('--out <file>', '写入文件；默认标准输出 (write to a file)'),
   ).action(async (flags: ReportFlags) => {
     if (flags.from !== undefined && flags.to !== undefined && flags.from > flags.to) {
@@ -53,9 +63,14 @@ export function registerReport(program: Command): void {
         ...(flags.to !== undefined ? { to: flags.to } : {}),
         ...(flags.party ? { party: flags.party } : {}),
       });
-      const text = renderMarkdown(report);
-      if (flags.out) await writeFile(flags.out, text);
-      else process.stdout.write(text);
+      const output =
+        flags.format === 'docx'
+          ? await renderDocx(report)
+          : flags.format === 'html'
+            ? renderHtml(report, flags.baseUrl.replace(/\/$/, ''))
+            : renderMarkdown(report);
+      if (flags.out) await writeFile(flags.out, output);
+      else process.stdout.write(output);
     });
   });
 }

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreLocation } from '../../src/store/open-store.js';
 import { run } from './cli-process.js';
@@ -41,6 +42,45 @@ describe('the report command', () => {
     expect(text).toMatch(/2020年12月15日，.*签署新一轮战略合作协议。\[\^\d+\]/);
   }, 60_000);
 
+  it('writes the report as a Word document with headings and real footnotes, and as a page linking each note to its sentence', async () => {
+    const docx = join(dir, 'report.docx');
+    expect(
+      (
+        await run(store, [
+          'report',
+          '--region',
+          '重庆',
+          '--from',
+          '2016',
+          '--to',
+          '2020',
+          '--format',
+          'docx',
+          '--out',
+          docx,
+        ])
+      ).code,
+    ).toBe(0);
+    const html = (await mammoth.convertToHtml({ path: docx })).value;
+    expect(html).toContain('<h1>一、合作基本情况</h1>');
+    expect(html).toMatch(/<li id="footnote-1"><p>中国科学院服务重庆市科技合作现状：“/);
+    expect(html).toMatch(/等5个创新平台。<sup><a href="#footnote-\d+"/);
+
+    const page = await run(store, [
+      'report',
+      '--region',
+      '重庆',
+      '--format',
+      'html',
+      '--base-url',
+      'http://localhost:8080/',
+    ]);
+    expect(page.stdout).toMatch(/^<!doctype html>/);
+    expect(page.stdout).toMatch(
+      /<sup><a href="http:\/\/localhost:8080\/documents\/[0-9a-f]{64}\?at=\d+" title="中国科学院服务重庆市科技合作现状：“/,
+    );
+  }, 60_000);
+
   it('refuses a year that is not one, a period that ends before it starts, and a format it does not write', async () => {
     const bad = await run(store, ['report', '--from', '二〇一六']);
     expect(bad.code).toBe(2);
@@ -48,8 +88,8 @@ describe('the report command', () => {
     const backwards = await run(store, ['report', '--from', '2020', '--to', '2016']);
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toContain('起始年份 2020 晚于截止年份 2016');
-    const docx = await run(store, ['report', '--format', 'docx']);
-    expect(docx.code).toBe(2);
-    expect(docx.stderr).toContain('报告目前只能写成 Markdown');
+    const pdf = await run(store, ['report', '--format', 'pdf']);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('--format 只能是 md、html 或 docx');
   }, 60_000);
 });

@@ -1,0 +1,67 @@
+/**
+ * The report as one HTML page: each sentence's note numbers link to the document view at the
+ * cited sentence (`/documents/ID?at=START` of the app at `baseUrl`), the notes quote it.
+ */
+import type { Report } from './compose-report.js';
+import { EMPTY_SCOPE, numberNotes, quoted, usedNote } from './report-notes.js';
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+export function renderHtml(report: Report, baseUrl = ''): string {
+  const { sections, notes } = numberNotes(report);
+  const source = (n: number) => {
+    const note = notes[n - 1];
+    return note ? `${baseUrl}/documents/${encodeURIComponent(note.documentId)}?at=${note.start}` : '#';
+  };
+  const noteText = (n: number) => {
+    const note = notes[n - 1];
+    return note ? quoted(note) : '';
+  };
+  const body: string[] = [`<h1>${escape(report.title)}</h1>`];
+  if (sections.length === 0) body.push(`<p>${EMPTY_SCOPE}</p>`);
+  for (const section of sections) {
+    body.push(`<h2>${section.number}、${escape(section.title)}</h2>`);
+    for (const sentence of section.sentences) {
+      const marks = sentence.notes
+        .map((n) => `<sup><a href="${escape(source(n))}" title="${escape(noteText(n))}">[${n}]</a></sup>`)
+        .join('');
+      body.push(`<p>${escape(sentence.text)}${marks}</p>`);
+    }
+  }
+  body.push(`<p class="used">${usedNote(report)}</p>`);
+  if (report.sources.length) {
+    body.push('<h2>资料来源</h2>', '<ol class="sources">');
+    for (const s of report.sources) body.push(`<li>${escape(s.title)}</li>`);
+    body.push('</ol>');
+  }
+  if (notes.length) {
+    body.push('<hr />', '<ol class="notes">');
+    for (const [i, note] of notes.entries())
+      body.push(`<li id="note-${i + 1}"><a href="${escape(source(i + 1))}">${escape(quoted(note))}</a></li>`);
+    body.push('</ol>');
+  }
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8" />
+<title>${escape(report.title)}</title>
+<style>
+body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif; max-width: 46rem; margin: 2rem auto; line-height: 1.9; padding: 0 1rem; color: #1b1f24; }
+h1 { text-align: center; font-size: 1.6rem; }
+h2 { font-size: 1.2rem; margin-top: 2rem; }
+p { text-indent: 2em; margin: 0.5rem 0; }
+sup a { text-decoration: none; }
+.used { color: #555; font-size: 0.9rem; text-indent: 0; }
+.notes { font-size: 0.85rem; color: #444; }
+</style>
+</head>
+<body>
+${body.join('\n')}
+</body>
+</html>
+`;
+}
