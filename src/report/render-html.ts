@@ -5,7 +5,7 @@
 import type { Report } from './compose-report.js';
 import { EMPTY_SCOPE, numberNotes, quoted, usedNote } from './report-notes.js';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -21,34 +21,39 @@ export function renderHtml(report: Report, baseUrl = ''): string {
     const note = notes[n - 1];
     return note ? quoted(note) : '';
   };
-  const body: string[] = [`<h1>${escape(report.title)}</h1>`];
+  const body: string[] = [`<h1>${escapeHtml(report.title)}</h1>`];
   if (sections.length === 0) body.push(`<p>${EMPTY_SCOPE}</p>`);
   for (const section of sections) {
-    body.push(`<h2>${section.number}、${escape(section.title)}</h2>`);
+    body.push(`<h2>${section.number}、${escapeHtml(section.title)}</h2>`);
     for (const sentence of section.sentences) {
       const marks = sentence.notes
-        .map((n) => `<sup><a href="${escape(source(n))}" title="${escape(noteText(n))}">[${n}]</a></sup>`)
+        .map(
+          (n) =>
+            `<sup><a href="${escapeHtml(source(n))}" title="${escapeHtml(noteText(n))}">[${n}]</a></sup>`,
+        )
         .join('');
-      body.push(`<p>${escape(sentence.text)}${marks}</p>`);
+      body.push(`<p>${escapeHtml(sentence.text)}${marks}</p>`);
     }
   }
   body.push(`<p class="used">${usedNote(report)}</p>`);
   if (report.sources.length) {
     body.push('<h2>资料来源</h2>', '<ol class="sources">');
-    for (const s of report.sources) body.push(`<li>${escape(s.title)}</li>`);
+    for (const s of report.sources) body.push(`<li>${escapeHtml(s.title)}</li>`);
     body.push('</ol>');
   }
   if (notes.length) {
     body.push('<hr />', '<ol class="notes">');
     for (const [i, note] of notes.entries())
-      body.push(`<li id="note-${i + 1}"><a href="${escape(source(i + 1))}">${escape(quoted(note))}</a></li>`);
+      body.push(
+        `<li id="note-${i + 1}"><a href="${escapeHtml(source(i + 1))}">${escapeHtml(quoted(note))}</a></li>`,
+      );
     body.push('</ol>');
   }
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8" />
-<title>${escape(report.title)}</title>
+<title>${escapeHtml(report.title)}</title>
 <style>
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif; max-width: 46rem; margin: 2rem auto; line-height: 1.9; padding: 0 1rem; color: #1b1f24; }
 h1 { text-align: center; font-size: 1.6rem; }

@@ -13,6 +13,9 @@ const SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 describe('the report command', () => {
   let dir: string;
   let store: StoreLocation;
+  /** The report of 重庆 in 2016–2020, with more options. */
+  const report = (...options: string[]) =>
+    run(store, ['report', '--region', '重庆', '--from', '2016', '--to', '2020', ...options]);
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'coopatlas-report-'));
@@ -25,17 +28,7 @@ describe('the report command', () => {
 
   it('writes the report of a region and period to a file, every section sentence with its footnote', async () => {
     const out = join(dir, 'report.md');
-    const written = await run(store, [
-      'report',
-      '--region',
-      '重庆',
-      '--from',
-      '2016',
-      '--to',
-      '2020',
-      '--out',
-      out,
-    ]);
+    const written = await report('--out', out);
     expect(written.code).toBe(0);
     const text = await readFile(out, 'utf8');
     expect(text).toMatch(/^# 重庆科技合作情况（2016—2020年）/);
@@ -44,23 +37,7 @@ describe('the report command', () => {
 
   it('writes the report as a Word document with headings and real footnotes, and as a page linking each note to its sentence', async () => {
     const docx = join(dir, 'report.docx');
-    expect(
-      (
-        await run(store, [
-          'report',
-          '--region',
-          '重庆',
-          '--from',
-          '2016',
-          '--to',
-          '2020',
-          '--format',
-          'docx',
-          '--out',
-          docx,
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await report('--format', 'docx', '--out', docx)).code).toBe(0);
     const html = (await mammoth.convertToHtml({ path: docx })).value;
     expect(html).toContain('<h1>一、合作基本情况</h1>');
     expect(html).toMatch(/<li id="footnote-1"><p>中国科学院服务重庆市科技合作现状：“/);
