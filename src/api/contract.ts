@@ -458,3 +458,30 @@ export type AgreementBody = z.input<typeof AgreementBody>;
 export type PlatformBody = z.input<typeof PlatformBody>;
 export type AchievementBody = z.input<typeof AchievementBody>;
 export type CommitmentBody = z.input<typeof Commitment>;
+
+// ---- The cooperation status report.
+
+export const ReportQuery = z.object({
+  region: z.string().trim().min(1).max(50).optional(),
+  from: z.coerce.number().int().min(1949).max(2100).optional(),
+  to: z.coerce.number().int().min(1949).max(2100).optional(),
+  party: z.string().trim().min(1).max(200).optional(),
+});
+
+export const ReportView = z.object({
+  title: z.string(),
+  sections: z.array(
+    z.object({
+      number: z.string(),
+      title: z.string(),
+      sentences: z.array(z.object({ text: z.string(), notes: z.array(z.number().int()) })),
+    }),
+  ),
+  /** Note n is `notes[n - 1]`: the cited sentence and where it is. */
+  notes: z.array(
+    z.object({ documentId: z.string(), title: z.string(), sentence: z.string(), start: z.number().int() }),
+  ),
+  sources: z.array(z.object({ documentId: z.string(), title: z.string() })),
+  used: z.object({ accepted: z.number().int(), proposed: z.number().int() }),
+});
+export type ReportView = z.infer<typeof ReportView>;

@@ -210,6 +210,24 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     await page.getByTestId('platform').filter({ hasText: '大数据与智能计算重庆市重点实验室' }).waitFor();
   });
 
+  it('writes the status report on its page, each note opening its sentence, and offers it as a Word file', async () => {
+    await page.getByTestId('nav-report').click();
+    await page.getByTestId('report-page').waitFor();
+    await page.getByTestId('report-write').click();
+    await page.getByTestId('report').waitFor();
+    const text = (await page.getByTestId('report').textContent()) ?? '';
+    for (const part of ['2020年12月15日，', '等5个创新平台', '竹溪智谷科企联盟'])
+      expect(text).toContain(part);
+    await screenshot(page, 'report-page');
+    const href = (await page.getByTestId('report-docx').getAttribute('href')) ?? '';
+    const docx = await page.request.get(`${app.url}${href}`);
+    expect(docx.status()).toBe(200);
+    expect(docx.headers()['content-type']).toContain('wordprocessingml');
+    await page.getByTestId('report-note').first().click();
+    await page.getByTestId('document-title').waitFor();
+    expect(new URL(page.url()).searchParams.get('at')).toMatch(/^\d+$/);
+  });
+
   it('draws the registry’s projects by category on the dashboard, each category opening its projects', async () => {
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('chart-projects').waitFor();

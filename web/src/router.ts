@@ -66,6 +66,12 @@ export const router = createRouter({
       meta: { title: 'records.title' },
     },
     {
+      path: '/report',
+      name: 'report',
+      component: () => import('./pages/ReportPage.vue'),
+      meta: { title: 'report.title' },
+    },
+    {
       path: '/attention',
       name: 'attention',
       component: () => import('./pages/AttentionPage.vue'),

@@ -29,6 +29,7 @@ import type {
   ProjectList,
   ProjectMove,
   ProjectView,
+  ReportView,
   ReviewDecision,
   SearchResult,
   SessionInfo,
@@ -273,9 +274,22 @@ export const api = {
     request<AchievementView>('POST', `/api/registry/achievements/${encodeURIComponent(id)}/transfers`, {
       body,
     }),
+  report: (query: ReportQuery) => request<ReportView>('GET', '/api/report', { query: { ...query } }),
   attention: (query: { today?: string; months?: number; quietMonths?: number }) =>
     request<{ items: AttentionItem[] }>('GET', '/api/attention', { query }),
 };
+
+/** The scope of a report, as its page and its address give it. */
+export interface ReportQuery {
+  region?: string;
+  from?: number;
+  to?: number;
+  party?: string;
+}
+
+/** Where a report of a scope is downloaded as a file. */
+export const reportFile = (query: ReportQuery, format: 'md' | 'html' | 'docx') =>
+  url('/api/report/file', { ...query, format });
 
 /** Where the registry's spreadsheets are downloaded. */
 export type RecordSheet = 'agreements' | 'platforms' | 'achievements';

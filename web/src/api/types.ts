@@ -26,6 +26,7 @@ export type {
   ProjectDraft,
   ProjectList,
   ProjectView,
+  ReportView,
   ReviewDecision,
   Role,
   SearchQuery,

@@ -17,6 +17,7 @@ export const en: Messages = {
     users: 'Users',
     registry: 'Registry',
     records: 'Agreements',
+    report: 'Report',
     attention: 'Attention',
   },
   header: {
@@ -416,6 +417,22 @@ export const en: Messages = {
     joint_development: 'Joint development',
     export: 'Export',
     equity: 'Equity',
+  },
+  report: {
+    title: 'Cooperation report',
+    intro:
+      'The state of cooperation for a region, period and party, written from the knowledge base, every sentence cited.',
+    region: 'Region',
+    from: 'From (year)',
+    to: 'To (year)',
+    party: 'Party (optional)',
+    write: 'Write the report',
+    writing: 'Writing…',
+    download: 'Download',
+    sources: 'Sources',
+    notes: 'Notes',
+    empty: 'The knowledge base holds nothing on cooperation in this scope.',
+    used: 'Written from {accepted} accepted and {proposed} not yet reviewed extracted events; rejected ones were left out.',
   },
   attention: {
     title: 'Needs attention',
