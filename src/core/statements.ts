@@ -42,6 +42,15 @@ export type StatementSource =
   | { origin: 'manual'; author: string; evidence?: { documentId: string; span: Span } }
   | { origin: 'import'; file: string; row: number };
 
+/**
+ * The document span a statement was read from (an extraction) or confirmed from (a person's
+ * statement with its evidence), if it has one.
+ */
+export function citedSpan(source: StatementSource): { documentId: string; span: Span } | undefined {
+  if (source.origin === 'extracted') return { documentId: source.documentId, span: source.span };
+  return source.origin === 'manual' ? source.evidence : undefined;
+}
+
 /** A statement before the store gives it its time. */
 export interface NewStatement {
   id: string;

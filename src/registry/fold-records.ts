@@ -25,7 +25,7 @@ import {
   type Transfer,
   type TransferMode,
 } from '../core/registry.js';
-import type { JsonValue, Statement } from '../core/statements.js';
+import { citedSpan, type JsonValue, type Statement } from '../core/statements.js';
 
 /** A record's properties, each with its statements oldest first. */
 class Fields {
@@ -71,9 +71,7 @@ function objectOf(value: JsonValue): Record<string, JsonValue> | undefined {
 }
 
 function evidenceOf(statement: Statement | undefined): Evidence | undefined {
-  const source = statement?.source;
-  if (source?.origin === 'extracted') return { documentId: source.documentId, span: source.span };
-  return source?.origin === 'manual' ? source.evidence : undefined;
+  return statement ? citedSpan(statement.source) : undefined;
 }
 
 const isStatus = (value: unknown): value is ProjectStatus =>

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
+  citedSpan,
   type JsonValue,
   STATEMENT_ORIGINS,
   STATEMENT_STATUSES,
@@ -207,7 +208,7 @@ export type Cell = string | null;
 function statementCells(s: Statement): Cell[] {
   const { source } = s;
   const extracted = source.origin === 'extracted' ? source : undefined;
-  const located = extracted ?? (source.origin === 'manual' ? source.evidence : undefined);
+  const located = citedSpan(source);
   return [
     s.id,
     s.entityId,

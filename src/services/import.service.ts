@@ -15,7 +15,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { errorMessage, NotFoundError } from '../core/errors.js';
-import type { Statement } from '../core/statements.js';
+import { citedSpan, type Statement } from '../core/statements.js';
 import { nameTerms } from '../extract/search/search-terms.js';
 import type { Repositories, Store } from '../store/open-store.js';
 import type { SearchRow } from '../store/search.repository.js';
@@ -325,13 +325,14 @@ async function storeChunk(tx: Repositories, chunk: readonly Located[]): Promise<
   const live: Statement[] = [];
   const retired: RetiredStatement[] = [];
   for (const { at, statement, retired: asRetired } of statements) {
+    const documentId = citedDocument(statement);
     if (!subjects.has(statement.entityId)) {
       outcomes[at] = {
         failed: `陈述的实体不在库中：${statement.entityId} (the statement's entity is not in the store)`,
       };
-    } else if (citedDocument(statement) !== undefined && !known.has(citedDocument(statement) as string)) {
+    } else if (documentId !== undefined && !known.has(documentId)) {
       outcomes[at] = {
-        failed: `陈述引用的文档不在库中：${citedDocument(statement)} (the statement's document is not in the store)`,
+        failed: `陈述引用的文档不在库中：${documentId} (the statement's document is not in the store)`,
       };
     } else if (asRetired) {
       retired.push(asRetired);
@@ -477,7 +478,5 @@ export async function importStore(
 
 /** The document a statement was read or confirmed from, if any. */
 function citedDocument(statement: Statement): string | undefined {
-  const { source } = statement;
-  if (source.origin === 'extracted') return source.documentId;
-  return source.origin === 'manual' ? source.evidence?.documentId : undefined;
+  return citedSpan(statement.source)?.documentId;
 }

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { InvalidArgumentError } from '../core/errors.js';
-import type {
-  JsonValue,
-  NewStatement,
-  Statement,
-  StatementOrigin,
-  StatementSource,
-  StatementStatus,
-  StoredEntityType,
+import {
+  citedSpan,
+  type JsonValue,
+  type NewStatement,
+  type Statement,
+  type StatementOrigin,
+  type StatementSource,
+  type StatementStatus,
+  type StoredEntityType,
 } from '../core/statements.js';
 import type { Span } from '../core/types.js';
 import { batches } from './batches.js';
@@ -70,9 +71,7 @@ const insertStatements = new CompiledInsert<Selectable<StatementTable>>(COLUMNS,
 
 function toRow(statement: NewStatement, created: string): Selectable<StatementTable> {
   const { source } = statement;
-  // The document span it was read from, or a person confirmed it from.
-  const located =
-    source.origin === 'extracted' ? source : source.origin === 'manual' ? source.evidence : undefined;
+  const located = citedSpan(source);
   return {
     id: statement.id,
     entity_id: statement.entityId,
