@@ -5,7 +5,13 @@
  */
 import { NotFoundError } from '../core/errors.js';
 import { sentenceAround } from '../core/sentence-around.js';
-import type { JsonValue, Statement, StatementOrigin, StoredEntityType } from '../core/statements.js';
+import type {
+  JsonValue,
+  Statement,
+  StatementOrigin,
+  StatementStatus,
+  StoredEntityType,
+} from '../core/statements.js';
 import type { Span } from '../core/types.js';
 import type { DocumentRecord } from '../store/document.repository.js';
 import type { Store } from '../store/open-store.js';
@@ -46,6 +52,8 @@ export interface EventView {
   id: string;
   /** The statement that gives its type: an extracted one when there is one. */
   statementId: string;
+  /** That statement's review status. */
+  status: StatementStatus;
   type: string;
   date?: string;
   trigger?: string;
@@ -254,6 +262,7 @@ export async function eventViews(
     events.push({
       id,
       statementId: typed.id,
+      status: typed.status,
       type: String(typed.value),
       ...(date ? { date } : {}),
       ...(trigger ? { trigger } : {}),

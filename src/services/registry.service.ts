@@ -478,13 +478,11 @@ export async function batchFromEvent(
   const id = entityId('batch', eventId);
   return store.transaction(async (tx) => {
     const existing = await tx.entities.find(id);
-    const current = existing ? batchOf(id, await tx.statements.about([id])) : undefined;
-    const had = new Set(
-      (await tx.statements.about([id])).map((s) => `${s.property} ${JSON.stringify(s.value)}`),
-    );
+    const told = existing ? await tx.statements.about([id]) : [];
+    const had = new Set(told.map((s) => `${s.property} ${JSON.stringify(s.value)}`));
     const fresh = facts.filter((f) => !had.has(`${f.property} ${JSON.stringify(f.value)}`));
     if (!existing) await tx.entities.ensure([{ id, type: 'batch', key: eventId }], now);
-    if (current === undefined || fresh.length) await writeFacts(tx, id, fresh, { author }, now);
+    await writeFacts(tx, id, fresh, { author }, now);
     return batchOf(id, await tx.statements.about([id]));
   });
 }
