@@ -26,6 +26,7 @@ import {
   type TransferMode,
 } from '../core/registry.js';
 import { citedSpan, type JsonValue, type Statement } from '../core/statements.js';
+import { present } from './sheet-rows.js';
 
 /** A record's properties, each with its statements oldest first. */
 class Fields {
@@ -94,11 +95,6 @@ function statusChanges(fields: Fields): StatusChange[] {
   return changes.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
-/** Fields that are present, without the keys of those that are not. */
-function present<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
-}
-
 export function projectOf(id: string, statements: readonly Statement[]): ProjectRecord {
   const fields = new Fields(statements);
   const history = statusChanges(fields);
@@ -161,20 +157,22 @@ export function batchOf(id: string, statements: readonly Statement[]): BatchReco
 
 export function agreementOf(id: string, statements: readonly Statement[]): AgreementRecord {
   const fields = new Fields(statements);
-  const commitments = new Map<string, Commitment>();
-  for (const statement of fields.all('commitment')) {
-    const value = objectOf(statement.value);
-    if (!value || typeof value.what !== 'string') continue;
-    commitments.set(
-      value.what,
-      present({
-        what: value.what,
-        owner: typeof value.owner === 'string' ? value.owner : undefined,
-        due: typeof value.due === 'string' ? value.due : undefined,
-        done: value.done === true,
-      }),
-    );
-  }
+  const commitments = keyed(
+    fields,
+    'commitment',
+    (value): Commitment | undefined => {
+      const what = textIn(value, 'what');
+      return what
+        ? present({
+            what,
+            owner: textIn(value, 'owner'),
+            due: textIn(value, 'due'),
+            done: value.done === true,
+          })
+        : undefined;
+    },
+    (c) => c.what,
+  );
   return present({
     id,
     name: fields.text('name') ?? '',
@@ -182,7 +180,7 @@ export function agreementOf(id: string, statements: readonly Statement[]): Agree
     signed: fields.text('signed'),
     place: fields.text('place'),
     fields: fields.list('fields'),
-    commitments: [...commitments.values()].sort(
+    commitments: commitments.sort(
       byDayThenText(
         (c) => c.due,
         (c) => c.what,
