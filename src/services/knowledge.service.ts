@@ -13,7 +13,7 @@ import type { ReviewFilters } from '../store/browse.repository.js';
 import type { Store } from '../store/open-store.js';
 import { entityNames, eventViews } from './entity.service.js';
 import { resolveIdentity } from './entity-identity.service.js';
-import { listProjects } from './registry.service.js';
+import { listProjectStatuses } from './registry.service.js';
 import { search } from './search.service.js';
 import { readStats } from './stats.service.js';
 
@@ -71,7 +71,7 @@ export async function dashboard(store: Store) {
     documents: stats.documents,
     entitiesByType: stats.entities as Record<string, number>,
     eventsByYear,
-    projectsByCategory: projectsByCategory(await listProjects(store.reading)),
+    projectsByCategory: projectsByCategory(await listProjectStatuses(store.reading)),
     investmentByDistrict: places.map((p) => ({
       district: entities.get(p.placeId)?.key ?? p.placeId,
       yuan: p.yuan,

@@ -84,8 +84,9 @@ async function recordsOf<T extends { name: string }>(
   db: Repositories,
   kind: RecordKind,
   fold: (id: string, statements: readonly Statement[]) => T,
+  properties?: readonly string[],
 ): Promise<T[]> {
-  const byEntity = groupByEntity(await db.statements.aboutType(kind));
+  const byEntity = groupByEntity(await db.statements.aboutType(kind, properties));
   return [...byEntity]
     .map(([id, statements]) => fold(id, statements))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
@@ -93,6 +94,12 @@ async function recordsOf<T extends { name: string }>(
 
 export const listProjects = (db: Repositories): Promise<ProjectRecord[]> =>
   recordsOf(db, 'project', projectOf);
+/**
+ * The projects with only their name, category and status read: what the dashboard counts, without
+ * folding every other field of every project on each request.
+ */
+export const listProjectStatuses = (db: Repositories): Promise<ProjectRecord[]> =>
+  recordsOf(db, 'project', projectOf, ['name', 'category', 'status']);
 export const listBatches = (db: Repositories): Promise<BatchRecord[]> => recordsOf(db, 'batch', batchOf);
 export const listAgreements = (db: Repositories): Promise<AgreementRecord[]> =>
   recordsOf(db, 'agreement', agreementOf);

@@ -210,15 +210,19 @@ export class StatementRepository {
     return rows.map(fromRow).sort(chronological);
   }
 
-  /** The live statements about every entity of one type (the registry's records of a kind), oldest first. */
-  async aboutType(type: StoredEntityType): Promise<Statement[]> {
-    const rows = await this.db
+  /**
+   * The live statements about every entity of one type (the registry's records of a kind), oldest
+   * first; only those of `properties` when given.
+   */
+  async aboutType(type: StoredEntityType, properties?: readonly string[]): Promise<Statement[]> {
+    let query = this.db
       .selectFrom('statements')
       .selectAll()
       .where('entity_id', 'in', (eb) =>
         eb.selectFrom('entities').select('entities.id').where('entities.type', '=', type),
-      )
-      .execute();
+      );
+    if (properties) query = query.where('property', 'in', properties);
+    const rows = await query.execute();
     return rows.map(fromRow).sort(chronological);
   }
 
