@@ -137,6 +137,8 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     expect(lines).toHaveLength(3);
     for (const [i, line] of [...sheet.bad.keys()].entries()) expect(lines[i]).toMatch(new RegExp(`^${line}`));
     await page.waitForLoadState('networkidle');
+    // The list is read again after the report is shown: wait for the new total.
+    await page.getByTestId('registry-total').filter({ hasText: '28' }).waitFor();
     expect(await page.getByTestId('registry-total').textContent()).toContain('28');
     await screenshot(page, 'registry-import');
   });
@@ -240,6 +242,8 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     await page.getByTestId('registry-page').waitFor();
     await page.waitForLoadState('networkidle');
     expect(new URL(page.url()).searchParams.get('category')).toBe('研发基地');
+    // The page asks for its projects after it is shown: wait for them, not for the network to rest.
+    await page.getByTestId('pipeline-card').first().waitFor();
     const cards = await page.getByTestId('pipeline-card').allTextContents();
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.every((card) => card.includes('研发基地'))).toBe(true);
