@@ -3,7 +3,7 @@
  * documents, with places, people, years, dates and amounts substituted so that no two documents
  * are alike. Generation is seeded, so every run measures the same text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Random, seededRandom } from './random.js';
 
@@ -350,4 +350,32 @@ function escapeRegExp(text: string): string {
 
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * Writes `documents` generated documents below `dir` as `.txt` files, 1,000 to a folder (seed
+ * 20231101, 400 B–2.4 KB each): the corpus the knowledge-base benchmarks ingest.
+ */
+export function writeCorpusFiles(
+  root: string,
+  dir: string,
+  documents: number,
+): { files: number; bytes: number } {
+  const pool = loadSentencePool(root);
+  let files = 0;
+  let bytes = 0;
+  for (const text of generateCorpus(pool, {
+    bytes: Number.POSITIVE_INFINITY,
+    seed: 20231101,
+    minDocumentBytes: 400,
+    maxDocumentBytes: 2400,
+  })) {
+    if (files >= documents) break;
+    const folder = join(dir, String(Math.floor(files / 1000)).padStart(4, '0'));
+    if (files % 1000 === 0) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `doc-${String(files).padStart(6, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+    files++;
+  }
+  return { files, bytes };
 }
