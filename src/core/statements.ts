@@ -17,10 +17,17 @@ export const KNOWLEDGE_ENTITY_TYPES: readonly KnowledgeEntityType[] = [
   'event',
 ];
 
-/** Every type of entity the store holds: the knowledge extracted from documents, and the registry's records. */
-export type StoredEntityType = KnowledgeEntityType | RecordKind;
+/**
+ * Every type of entity the store holds: the knowledge extracted from documents, the registry's
+ * records, and the enterprises' technology needs matched against them.
+ */
+export type StoredEntityType = KnowledgeEntityType | RecordKind | 'need';
 
-export const STORED_ENTITY_TYPES: readonly StoredEntityType[] = [...KNOWLEDGE_ENTITY_TYPES, ...RECORD_KINDS];
+export const STORED_ENTITY_TYPES: readonly StoredEntityType[] = [
+  ...KNOWLEDGE_ENTITY_TYPES,
+  ...RECORD_KINDS,
+  'need',
+];
 
 /** `extracted` by the engine from a document span, `manual` by a named person, `import` from a file row. */
 export type StatementOrigin = 'extracted' | 'manual' | 'import';
@@ -123,7 +130,7 @@ export function identityName(name: string): string {
  *
  * @example entityId('organization', '中国科学院') // 'organization:…' (20 hex digits)
  */
-export function entityId(type: EntityType | RecordKind, canonicalName: string): string {
+export function entityId(type: EntityType | RecordKind | 'need', canonicalName: string): string {
   return `${type}:${digest([type, identityName(canonicalName)], 20)}`;
 }
 

@@ -10,6 +10,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { accountsAndSearch } from './accounts-and-search.migration.js';
 import type { StoreDialect } from './database.js';
+import { matchingNeeds } from './matching-needs.migration.js';
 import { registryTypes } from './registry-types.migration.js';
 import { summaryTables } from './summary-tables.migration.js';
 
@@ -123,6 +124,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0002_accounts_and_search': accountsAndSearch(dialect),
     '0003_summary_tables': summaryTables(dialect),
     '0004_registry_types': registryTypes(dialect),
+    '0005_matching_needs': matchingNeeds(dialect),
   };
 }
 
