@@ -177,7 +177,11 @@ export const SearchQuery = z.object({
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export const SearchResult = z.object({
+  /** Matches counted; past the count limit, where counting stopped (`totalIsLowerBound`). */
   total: z.number().int(),
+  totalIsLowerBound: z.boolean(),
+  /** Matches ranked for the hits and counted in the facets: all, or the newest when more match. */
+  ranked: z.number().int(),
   hits: z.array(
     z.object({
       kind: z.enum(['document', 'article', 'entity']),

@@ -25,6 +25,10 @@ export interface SearchHit {
 
 export interface SearchResponse {
   total: number;
+  /** More rows match than were counted: `total` is where counting stopped. */
+  totalIsLowerBound: boolean;
+  /** How many of the matches were ranked for the hits and counted in the facets. */
+  ranked: number;
   hits: SearchHit[];
   facets: {
     kind: Record<string, number>;
@@ -40,14 +44,7 @@ export async function search(store: Store, request: SearchRequest): Promise<Sear
   const documents = new Map((await store.documents.findMany(documentIds)).map((d) => [d.id, d]));
   const texts = await store.documents.texts(documentIds);
   const entityIds = page.hits.filter((h) => h.kind === 'entity').map((h) => h.ref);
-  const names = new Map<string, { name: string; aliases: string[] }>();
-  for (const statement of await store.statements.about(entityIds)) {
-    const entry = names.get(statement.entityId) ?? { name: '', aliases: [] };
-    if (statement.property === 'name' && !entry.name) entry.name = String(statement.value);
-    if (statement.property === 'alias' && !entry.aliases.includes(String(statement.value)))
-      entry.aliases.push(String(statement.value));
-    names.set(statement.entityId, entry);
-  }
+  const names = await store.statements.namesOf(entityIds);
 
   const hits: SearchHit[] = [];
   for (const hit of page.hits) {
@@ -77,5 +74,11 @@ export async function search(store: Store, request: SearchRequest): Promise<Sear
       });
     }
   }
-  return { total: page.total, hits, facets: page.facets };
+  return {
+    total: page.total,
+    totalIsLowerBound: page.totalIsLowerBound,
+    ranked: page.ranked,
+    hits,
+    facets: page.facets,
+  };
 }

@@ -40,7 +40,14 @@ export interface SearchHitRow {
 }
 
 export interface SearchPage {
+  /** Rows matching the words and filters, counted up to the count limit (then `totalIsLowerBound`). */
   total: number;
+  totalIsLowerBound: boolean;
+  /**
+   * How many matching rows were ranked and counted in the facets: all of them, or the most
+   * recently indexed when more match than the ranking window.
+   */
+  ranked: number;
   hits: SearchHitRow[];
   facets: {
     kind: Record<string, number>;
@@ -50,6 +57,15 @@ export interface SearchPage {
 }
 
 const json = (value: string) => JSON.stringify(value);
+
+/**
+ * A common word matches most of a large store, and ranking every match costs time in
+ * proportion to the store. Past this many matches, the most recently indexed are ranked and make
+ * the facets, so a search answers in the same time at a thousand documents or a million.
+ */
+export const RANKING_WINDOW = 1000;
+/** Matches are counted up to this many; past it the total is given as "more than". */
+export const COUNT_LIMIT = 10_000;
 
 /** The words of `old` followed by those of `added` it lacks, space-separated. */
 function unionOfWords(old: string, added: string): string {
@@ -64,10 +80,16 @@ function unionOfWords(old: string, added: string): string {
   return words.join(' ');
 }
 
+export interface SearchLimits {
+  rankingWindow: number;
+  countLimit: number;
+}
+
 export class SearchRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: StoreDialect,
+    private readonly limits: SearchLimits = { rankingWindow: RANKING_WINDOW, countLimit: COUNT_LIMIT },
   ) {}
 
   /** Replaces the rows of one document (its own row and its articles'). */
@@ -135,20 +157,29 @@ export class SearchRepository {
     }
   }
 
-  /** Rows matching every word, best first, with the counts of the facets over all matches. */
+  /**
+   * Rows matching every word, best first, with the counts of the facets. Both are taken over the
+   * matches when they fit the ranking window, else over the most recently indexed of them.
+   */
   async search(
     words: readonly string[],
     filters: SearchFilters,
     limit: number,
     offset: number,
   ): Promise<SearchPage> {
-    const empty: SearchPage = { total: 0, hits: [], facets: { kind: {}, entityType: {}, eventType: {} } };
+    const empty: SearchPage = {
+      total: 0,
+      totalIsLowerBound: false,
+      ranked: 0,
+      hits: [],
+      facets: { kind: {}, entityType: {}, eventType: {} },
+    };
     if (words.length === 0) return empty;
-    const { match, score, from, order } = this.matcher(words);
-    const where = sql.join([match, ...this.filters(filters)], sql` and `);
-    const matched = sql`select r.id, r.kind, r.ref, r.document_id, ${score} as score from ${from} where ${where}`;
+    const { match, ranked: rankedWindow, order } = this.matcher(words);
+    const conditions = this.filters(filters);
+    const ranked = rankedWindow(sql.join([match, ...conditions], sql` and `));
 
-    // One statement, so the match is found and ranked once for the page and every facet.
+    // One statement, so the window is found and ranked once for the page and every facet.
     const rows = await sql<{
       part: string;
       kind: string;
@@ -157,7 +188,7 @@ export class SearchRepository {
       score: number | null;
       n: number | null;
     }>`
-      with m as materialized (${matched})
+      with m as materialized (${ranked})
       select * from (select 'hit' as part, kind, ref, document_id, score, cast(null as bigint) as n from m
         order by score ${order}, ref limit ${limit} offset ${offset}) hits
       union all select 'kind', kind, null, null, null, count(*) from m group by kind
@@ -172,6 +203,9 @@ export class SearchRepository {
         rows.rows.filter((row) => row.part === part).map((row) => [key(row.kind), Number(row.n)]),
       );
     const kindCounts = facet('kind');
+    const rankedCount = Object.values(kindCounts).reduce((sum, n) => sum + n, 0);
+    const { countLimit, rankingWindow } = this.limits;
+    const total = rankedCount < rankingWindow ? rankedCount : await this.countMatches(words, conditions);
     const better = this.dialect === 'sqlite' ? 1 : -1;
     const hits = rows.rows
       .filter((row) => row.part === 'hit')
@@ -179,7 +213,9 @@ export class SearchRepository {
         (a, b) => better * (Number(a.score) - Number(b.score)) || ((a.ref ?? '') < (b.ref ?? '') ? -1 : 1),
       );
     return {
-      total: Object.values(kindCounts).reduce((sum, n) => sum + n, 0),
+      total: Math.min(total, countLimit),
+      totalIsLowerBound: total > countLimit,
+      ranked: rankedCount,
       hits: hits.map((row) => ({
         kind: row.kind as SearchKind,
         ref: row.ref ?? '',
@@ -194,23 +230,45 @@ export class SearchRepository {
     };
   }
 
+  /** The matches, counted up to one past the count limit; without filters, in the index alone. */
+  private async countMatches(words: readonly string[], conditions: RawBuilder<unknown>[]): Promise<number> {
+    const { match, from, indexOnly } = this.matcher(words);
+    const matched =
+      conditions.length === 0
+        ? sql`select 1 from ${indexOnly} where ${match}`
+        : sql`select 1 from ${from} where ${sql.join([match, ...conditions], sql` and `)}`;
+    const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${matched}
+      limit ${this.limits.countLimit + 1}) counted`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   private matcher(words: readonly string[]) {
     if (this.dialect === 'sqlite') {
       // Each word quoted: FTS5 reads it as a phrase, never as an operator.
       const query = words.map((w) => `"${w.replaceAll('"', '')}"`).join(' ');
       return {
         from: sql`search_fts join search_rows r on r.id = search_fts.rowid`,
+        indexOnly: sql`search_fts`,
         match: sql`search_fts match ${query}`,
-        // bm25 is lower for better matches; the title weighs five times the body.
-        score: sql`bm25(search_fts, 5.0, 1.0)`,
+        // The index gives its rows newest first by itself and stops at the window; bm25 (lower
+        // is better, the title weighing five times the body) is computed for those rows only.
+        ranked: (where: RawBuilder<unknown>) => sql`select r.id, r.kind, r.ref, r.document_id,
+          bm25(search_fts, 5.0, 1.0) as score
+          from search_fts join search_rows r on r.id = search_fts.rowid where ${where}
+          order by search_fts.rowid desc limit ${this.limits.rankingWindow}`,
         order: sql`asc`,
       };
     }
     const query = words.join(' ');
     return {
       from: sql`search_rows r`,
+      indexOnly: sql`search_rows r`,
       match: sql`r.tsv @@ plainto_tsquery('simple', ${query})`,
-      score: sql`ts_rank(r.tsv, plainto_tsquery('simple', ${query}))`,
+      // ts_rank outside the window's subquery, so it reads the vectors of the window only.
+      ranked: (where: RawBuilder<unknown>) => sql`select w.id, w.kind, w.ref, w.document_id,
+          ts_rank(w.tsv, plainto_tsquery('simple', ${query})) as score
+          from (select r.id, r.kind, r.ref, r.document_id, r.tsv from search_rows r where ${where}
+            order by r.id desc limit ${this.limits.rankingWindow}) w`,
       order: sql`desc`,
     };
   }

@@ -136,6 +136,12 @@ function retiredFromRow(row: Selectable<RetiredStatementTable>): RetiredStatemen
 const ROWS_PER_COPY = 256;
 
 /** Oldest first, then by id, so every engine lists them in the same order. */
+export interface EntityNames {
+  /** The first name a statement gave; empty when none did. */
+  name: string;
+  aliases: string[];
+}
+
 const chronological = (a: Statement, b: Statement) =>
   a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -208,6 +214,38 @@ export class StatementRepository {
       .where('entity_id', 'in', entityIds)
       .execute();
     return rows.map(fromRow).sort(chronological);
+  }
+
+  /**
+   * The name (the first given) and the other written forms of some entities, each form once: a
+   * well-known body is named in thousands of statements, and this reads none of them into memory.
+   */
+  async namesOf(entityIds: readonly string[]): Promise<Map<string, EntityNames>> {
+    const names = new Map<string, EntityNames>();
+    if (entityIds.length === 0) return names;
+    const rows = await this.db
+      .selectFrom('statements')
+      .select((eb) => [
+        'entity_id',
+        'property',
+        'value',
+        eb.fn.min('created_at').as('first_at'),
+        eb.fn.min('id').as('first_id'),
+      ])
+      .where('entity_id', 'in', entityIds)
+      .where('property', 'in', ['name', 'alias'])
+      .groupBy(['entity_id', 'property', 'value'])
+      .orderBy('first_at')
+      .orderBy('first_id')
+      .execute();
+    for (const row of rows) {
+      const entry = names.get(row.entity_id) ?? { name: '', aliases: [] };
+      const value = String(JSON.parse(row.value));
+      if (row.property === 'name' && !entry.name) entry.name = value;
+      else if (row.property === 'alias' && !entry.aliases.includes(value)) entry.aliases.push(value);
+      names.set(row.entity_id, entry);
+    }
+    return names;
   }
 
   /**

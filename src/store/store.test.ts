@@ -7,6 +7,7 @@ import { statementsOfExtraction } from '../core/extraction-statements.js';
 import { entityId } from '../core/statements.js';
 import type { NewDocument } from './document.repository.js';
 import { openStore, type Store, storeLocation } from './open-store.js';
+import { SearchRepository } from './search.repository.js';
 
 const NOW = '2024-01-01T00:00:00.000Z';
 const CAS = entityId('organization', '中国科学院');
@@ -229,6 +230,58 @@ for (const engine of storeEngines()) {
       expect(await hits('中国科学院')).toBe(1);
       const rows = await s.db.selectFrom('search_rows').select('body').where('ref', '=', CAS).execute();
       expect(rows).toEqual([{ body: '中科院 中国科学院' }]);
+    });
+
+    it('ranks and counts facets over the newest matches when more match than the window', async () => {
+      const s = await open();
+      const search = new SearchRepository(s.db, engine.dialect, { rankingWindow: 3, countLimit: 5 });
+      const lab = (n: number) => ({
+        kind: 'entity' as const,
+        ref: `organization:lab${n}`,
+        documentId: null,
+        title: `实验室 第${n}`,
+        body: '',
+      });
+      await search.addEntityNames([1, 2, 3, 4, 5, 6, 7].map(lab));
+      await search.addEntityNames([{ ...lab(8), title: '研究院 第8' }]);
+
+      const many = await search.search(['实验室'], {}, 10, 0);
+      expect(many).toMatchObject({
+        total: 5,
+        totalIsLowerBound: true,
+        ranked: 3,
+        facets: { kind: { entity: 3 } },
+      });
+      expect(many.hits.map((hit) => hit.ref).sort()).toEqual([
+        'organization:lab5',
+        'organization:lab6',
+        'organization:lab7',
+      ]);
+      const filtered = await search.search(['实验室'], { kind: 'entity' }, 10, 0);
+      expect(filtered).toMatchObject({ total: 5, totalIsLowerBound: true, ranked: 3 });
+      const few = await search.search(['研究院'], {}, 10, 0);
+      expect(few).toMatchObject({ total: 1, totalIsLowerBound: false, ranked: 1 });
+      expect(few.hits.map((hit) => hit.ref)).toEqual(['organization:lab8']);
+    });
+
+    it('gives an entity its first name and each other written form once', async () => {
+      const s = await open();
+      await storeDocument(s);
+      await s.statements.addManual(
+        { entityId: CAS, property: 'alias', value: '国科院', author: '李编辑', status: 'accepted' },
+        '2099-01-01T00:00:00.000Z',
+      );
+      await s.statements.addManual(
+        { entityId: CAS, property: 'alias', value: '国科院', author: '王编辑', status: 'accepted' },
+        '2099-01-02T00:00:00.000Z',
+      );
+      const live = await s.statements.about([CAS]);
+      const names = await s.statements.namesOf([CAS, 'organization:none']);
+      expect(names.get(CAS)?.name).toBe(live.find((st) => st.property === 'name')?.value);
+      const aliases = [...new Set(live.filter((st) => st.property === 'alias').map((st) => st.value))];
+      expect(names.get(CAS)?.aliases).toEqual(aliases);
+      expect(aliases.filter((alias) => alias === '国科院')).toHaveLength(1);
+      expect(names.has('organization:none')).toBe(false);
     });
 
     it('refuses a statement with no source', async () => {

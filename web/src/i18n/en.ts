@@ -111,6 +111,8 @@ export const en: Messages = {
     apply: 'Apply filters',
     clear: 'Clear all filters',
     results: '{n} results',
+    resultsMore: 'More than {n} results',
+    rankedWindow: 'Many results: only the {n} most recently added are ranked and counted in the filters. Add words or filters to narrow the search.',
     noResults: 'Nothing matched. Try shorter words or fewer filters.',
     prompt: 'Type words to search, or use the filters on the left.',
     badDate: 'Write times as 2020, 2020-06 or 2020-06-15.',
