@@ -27,6 +27,24 @@ describe('extractEvents', () => {
     expect(event?.participants).toContain('中国科学院');
   });
 
+  it('tells each dated signing of a clause apart from the summary before it', () => {
+    const agreements = events(
+      '“十三五”期间，湖北省与中国科学院签署三次合作协议，2017年3月2日，双方签署了《共建光谷科学岛合作备忘录》，2019年5月8日，湖北省人民政府与中国科学院签订补充协议。',
+    ).filter((e) => e.type === 'agreement');
+    expect(agreements.map((e) => [e.date, e.objects[0]])).toEqual([
+      ['2016/2020', '三次合作协议'],
+      ['2017-03-02', '共建光谷科学岛合作备忘录'],
+      ['2019-05-08', '补充协议'],
+    ]);
+  });
+
+  it('keeps repeated predicates of a clause as one event when no date sets them apart', () => {
+    const agreements = events('湖北省人民政府与中国科学院签署并签订战略合作协议。').filter(
+      (e) => e.type === 'agreement',
+    );
+    expect(agreements).toHaveLength(1);
+  });
+
   it('reads a batch of projects signed with their count', () => {
     const [event] = events('3月18日，苏州工业园区与华为技术有限公司等32家企业集中签约，总投资超200亿元。');
     expect(event).toMatchObject({ type: 'project_signing', date: '2021-03-18' });

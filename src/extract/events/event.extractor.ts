@@ -62,6 +62,7 @@ const ANAPHORIC = /(此次|本次|这次|上述|该批)$/;
 /** What is incubated: companies, teams, projects, not scenarios or ideas. */
 const INCUBATED = /企业|公司|团队|项目|初创|创业/;
 const CONJOINED = /[与和同跟及]$/;
+const COMMA = /[，,]/;
 
 interface Trigger {
   token: number;
@@ -123,7 +124,11 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     if (partiesIn(context, token.start, token.end, true).length > 0) continue;
     if (type !== 'agreement' && token.start < agreedUntil) continue;
     if (refersBack(context, sentence, i)) continue;
-    const clause = sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence;
+    const clause = subclauseAt(
+      context,
+      sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence,
+      token.start,
+    );
     if (type === 'agreement') {
       const object = AGREEMENT_OBJECT.exec(text.slice(token.end, clause.end));
       if (object) agreedUntil = token.end + object[0].length;
@@ -134,6 +139,33 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
 }
 
 /** 此次签约落户的41个项目: predicates told before and referred to again, as a modifier. */
+/**
+ * The part of a clause a predicate is in, when dates set between commas open new parts: in
+ * 签署两次合作协议，2016年4月21日，中科院与重庆市签署了《…》 the second 签署 is an agreement of
+ * its own, on its own date, not the first told again.
+ */
+function subclauseAt(context: EventContext, clause: Span, at: number): Span {
+  const { text, times } = context;
+  let start = clause.start;
+  let end = clause.end;
+  for (
+    let i = firstIndex(times.length, (k) => (times[k] as TimeMention).span.start > clause.start);
+    i < times.length;
+    i++
+  ) {
+    const time = times[i] as TimeMention;
+    if (time.span.end >= clause.end) break;
+    const opens = COMMA.test(text.charAt(time.span.start - 1)) && COMMA.test(text.charAt(time.span.end));
+    if (!opens) continue;
+    if (time.span.start <= at) start = time.span.start;
+    else {
+      end = time.span.start - 1;
+      break;
+    }
+  }
+  return start === clause.start && end === clause.end ? clause : { start, end };
+}
+
 function refersBack(context: EventContext, sentence: Sentence, at: number): boolean {
   const { tokens, text } = context;
   let first = at;
