@@ -7,7 +7,7 @@
 import type { Span } from '../core/types.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import type { IndexedCandidate } from './matching-index.js';
-import type { ProximityLevel } from './proximity.js';
+import { regionOf } from './proximity.js';
 import { contribution, FEATURES, type FeatureName, type Match } from './rank.js';
 
 /** How each feature reads, for the reasons and for the page. */
@@ -22,13 +22,6 @@ export const FEATURE_LABELS: Readonly<Record<FeatureName, { zh: string; en: stri
   region: { zh: '同区域', en: 'same region' },
   cooperationCompany: { zh: '与该企业有过合作', en: 'has worked with the company' },
   cooperationPlace: { zh: '在当地有过合作', en: 'has worked in the place' },
-};
-
-const PLACE_LEVEL: Readonly<Record<ProximityLevel, { zh: string; en: string }>> = {
-  district: { zh: '同在', en: 'in the same district,' },
-  city: { zh: '同在', en: 'in the same city,' },
-  province: { zh: '同在', en: 'in the same province,' },
-  region: { zh: '同属', en: 'in the same region,' },
 };
 
 export interface Reason {
@@ -81,31 +74,59 @@ function reasonsOf(match: Match): Reason[] {
     );
   }
   if (match.synonyms.length > 0) {
-    const pairs = match.synonyms.map((s) => `${quoted(s.needForms)} ≈ ${quoted(s.candidateForms)}`);
-    push(
-      'synonym',
-      `同义词：需求的 ${list(pairs, '；')}`,
-      `synonyms: ${match.synonyms.map((s) => `${s.needForms.join('/')} ≈ ${s.candidateForms.join('/')}`).join('; ')}`,
-    );
+    const same = match.synonyms.flatMap((s) => s.candidateForms.filter((f) => s.needForms.includes(f)));
+    const pairs = match.synonyms.flatMap((s) => {
+      const other = s.candidateForms.filter((f) => !s.needForms.includes(f));
+      return other.length ? [{ need: s.needForms, candidate: other }] : [];
+    });
+    const zh = [
+      ...(same.length ? [`写有同一术语 ${quoted(same)}`] : []),
+      ...(pairs.length
+        ? [`同义：${pairs.map((p) => `需求的 ${quoted(p.need)} ≈ 候选的 ${quoted(p.candidate)}`).join('；')}`]
+        : []),
+    ];
+    const en = [
+      ...(same.length ? [`writes the same terms ${same.join(', ')}`] : []),
+      ...(pairs.length
+        ? [`synonyms: ${pairs.map((p) => `${p.need.join('/')} ≈ ${p.candidate.join('/')}`).join('; ')}`]
+        : []),
+    ];
+    push('synonym', `领域词表：${zh.join('；')}`, `domain lexicon: ${en.join('; ')}`);
   }
-  for (const field of match.fields) {
-    const feature = field.shared === 'field' ? 'field' : 'fieldParent';
+  // One reason per feature: the field feature counts once however many fields are shared.
+  for (const shared of ['field', 'parent'] as const) {
+    const fields = match.fields.filter((f) => f.shared === shared);
+    if (fields.length === 0) continue;
     push(
-      feature,
-      `${field.shared === 'field' ? '同属' : '同属大类'}“${field.field.zh}”领域（需求：${quoted(field.needKeywords)}；候选：${quoted(field.candidateKeywords)}）`,
-      `${field.shared === 'field' ? 'both in' : 'both under'} ${field.field.en} (need: ${field.needKeywords.join(', ')}; candidate: ${field.candidateKeywords.join(', ')})`,
+      shared === 'field' ? 'field' : 'fieldParent',
+      `${shared === 'field' ? '同属' : '同属大类'}${fields
+        .map(
+          (f) => `“${f.field.zh}”（需求：${quoted(f.needKeywords)}；候选：${quoted(f.candidateKeywords)}）`,
+        )
+        .join('、')}`,
+      `${shared === 'field' ? 'both in' : 'both under'} ${fields
+        .map(
+          (f) =>
+            `${f.field.en} (need: ${f.needKeywords.join(', ')}; candidate: ${f.candidateKeywords.join(', ')})`,
+        )
+        .join(', ')}`,
     );
   }
   if (match.proximity) {
     const { level, need, location } = match.proximity;
     const via = { name: '其名称', record: '其登记信息', text: '其资料' }[location.via];
     const viaEn = { name: 'its name', record: 'its record', text: 'its sentences' }[location.via];
-    const region = level === 'region';
-    const where = region ? '同一区域' : need.name;
+    const region = regionOf(need.province);
+    const shared = {
+      district: { zh: '一个区县', en: 'district' },
+      city: { zh: '一个城市', en: 'city' },
+      province: { zh: '一个省份', en: 'province' },
+      region: { zh: `${region?.zh ?? ''}地区`, en: `region (${region?.en ?? ''})` },
+    }[level];
     push(
       level,
-      `${PLACE_LEVEL[level].zh}${where}：需求地点“${need.name}”，${via}写明“${location.written}”`,
-      `${PLACE_LEVEL[level].en} ${need.name} named by the need, ${location.written} named by ${viaEn}`,
+      `需求地点“${need.name}”与${via}写明的“${location.written}”同在${shared.zh}`,
+      `the need's ${need.name} and ${location.written}, named by ${viaEn}, are in the same ${shared.en}`,
     );
   }
   const { company, place } = match.cooperation;

@@ -15,6 +15,7 @@ import { BrowseRepository } from './browse.repository.js';
 import type { Database, StoreDialect } from './database.js';
 import { DocumentRepository } from './document.repository.js';
 import { EntityRepository } from './entity.repository.js';
+import { MatchingRepository } from './matching.repository.js';
 import { migrationProvider } from './migrations.js';
 import { SearchRepository } from './search.repository.js';
 import { SqliteCheckpointer } from './sqlite-checkpointer.js';
@@ -56,6 +57,7 @@ export interface Repositories {
   accounts: SqlAccountRepository;
   search: SearchRepository;
   browse: BrowseRepository;
+  matching: MatchingRepository;
 }
 
 function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
@@ -68,6 +70,7 @@ function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories
     accounts: new SqlAccountRepository(db),
     search: new SearchRepository(db, dialect),
     browse: new BrowseRepository(db),
+    matching: new MatchingRepository(db),
   };
 }
 
@@ -81,6 +84,7 @@ export class Store implements Repositories {
   readonly accounts: SqlAccountRepository;
   readonly search: SearchRepository;
   readonly browse: BrowseRepository;
+  readonly matching: MatchingRepository;
 
   /**
    * Repositories for reads that must not wait for a write in progress: on SQLite a connection
@@ -108,6 +112,7 @@ export class Store implements Repositories {
       accounts: this.accounts,
       search: this.search,
       browse: this.browse,
+      matching: this.matching,
     } = repositories(db, dialect));
   }
 

@@ -1,0 +1,263 @@
+/**
+ * What technology matching reads of the knowledge base to build its candidates: the bodies and
+ * people of the kinds and titles that can answer a need, the spans where documents speak of
+ * them, their partners and the places of their events, the events of transfer and milestones,
+ * and which entities changed since a time (so the candidates' index is brought up to date, not
+ * rebuilt). Entity ids are read in slices, each a bound parameter list.
+ */
+import { type Kysely, sql } from 'kysely';
+import { batches } from './batches.js';
+import type { Database } from './database.js';
+
+export interface EntityValueRow {
+  entityId: string;
+  type: string;
+  property: string;
+  /** JSON text. */
+  value: string;
+}
+
+export interface MentionRow {
+  entityId: string;
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+export interface PartnerRow {
+  entityId: string;
+  otherId: string;
+  otherName: string;
+  events: number;
+}
+
+export interface EventPlaceRow {
+  entityId: string;
+  placeName: string;
+  events: number;
+}
+
+export interface EventStatementRow {
+  eventId: string;
+  property: string;
+  /** JSON text. */
+  value: string;
+  documentId: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+const SLICE = 500;
+const json = (value: string) => JSON.stringify(value);
+/** A JSON string's text, in SQL: `"abc"` → `abc`. */
+const unquoted = (column: string) => sql.raw(`substr(${column}, 2, length(${column}) - 2)`);
+
+export class MatchingRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * The names, aliases, kinds and titles of the entities that have one of `kinds` or `titles`
+   * (values as the summaries keep them), of `onlyIds` when given.
+   */
+  async candidateValues(
+    kinds: readonly string[],
+    titles: readonly string[],
+    onlyIds?: readonly string[],
+  ): Promise<EntityValueRow[]> {
+    const select = (ids?: readonly string[]) => {
+      let query = this.db
+        .selectFrom('entity_values as v')
+        .innerJoin('entities as e', 'e.id', 'v.entity_id')
+        .select(['v.entity_id', 'e.type', 'v.property', 'v.value'])
+        .where('v.property', 'in', ['name', 'alias', 'kind', 'title'])
+        .where('v.entity_id', 'in', (eb) =>
+          eb
+            .selectFrom('entity_values')
+            .select('entity_id')
+            .where((w) =>
+              w.or([
+                w.and([w('property', '=', 'kind'), w('value', 'in', kinds.map(json))]),
+                w.and([w('property', '=', 'title'), w('value', 'in', titles.map(json))]),
+              ]),
+            ),
+        );
+      if (ids) query = query.where('v.entity_id', 'in', ids);
+      return query.orderBy('v.entity_id').orderBy('v.property').orderBy('v.value').execute();
+    };
+    const rows = onlyIds
+      ? (await Promise.all([...batches(onlyIds, SLICE)].map(select))).flat()
+      : await select();
+    return rows.map((r) => ({ entityId: r.entity_id, type: r.type, property: r.property, value: r.value }));
+  }
+
+  /**
+   * Up to `perEntity` spans where documents name each entity or give it as a party to an
+   * event, the latest first.
+   */
+  async mentions(entityIds: readonly string[], perEntity: number): Promise<MentionRow[]> {
+    const out: MentionRow[] = [];
+    for (const slice of batches(entityIds, SLICE)) {
+      const ids = sql.join(slice);
+      const refs = sql.join(slice.map(json));
+      const rows = await sql<{
+        entity_id: string;
+        document_id: string;
+        span_start: number;
+        span_end: number;
+      }>`
+        select entity_id, document_id, span_start, span_end from (
+          select entity_id, document_id, span_start, span_end,
+            row_number() over (partition by entity_id order by created_at desc, document_id, span_start) as n
+          from (
+            select entity_id, document_id, span_start, span_end, created_at from statements
+              where entity_id in (${ids}) and property in ('name', 'alias', 'title')
+                and document_id is not null and status <> 'rejected'
+            union all
+            select ${unquoted('value')} as entity_id, document_id, span_start, span_end, created_at from statements
+              where property = 'participant' and value in (${refs})
+                and document_id is not null and status <> 'rejected'
+          ) m
+        ) r where n <= ${perEntity}
+        order by entity_id, n`.execute(this.db);
+      for (const r of rows.rows) {
+        out.push({
+          entityId: r.entity_id,
+          documentId: r.document_id,
+          start: Number(r.span_start),
+          end: Number(r.span_end),
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The organisations each entity took part in events with, by name, with how many events. */
+  async partners(entityIds: readonly string[]): Promise<PartnerRow[]> {
+    const out: PartnerRow[] = [];
+    for (const slice of batches(entityIds, SLICE)) {
+      const rows = await this.db
+        .selectFrom('entity_relations as r')
+        .innerJoin('entities as e', 'e.id', 'r.other_id')
+        .select(['r.entity_id', 'r.other_id', 'e.key', 'r.events'])
+        .where('r.entity_id', 'in', slice)
+        .where('e.type', '=', 'organization')
+        .orderBy('r.entity_id')
+        .orderBy('r.other_id')
+        .execute();
+      for (const r of rows) {
+        out.push({ entityId: r.entity_id, otherId: r.other_id, otherName: r.key, events: Number(r.events) });
+      }
+    }
+    return out;
+  }
+
+  /** The places of the events each entity took part in, by name, with how many events. */
+  async eventPlaces(entityIds: readonly string[]): Promise<EventPlaceRow[]> {
+    const out: EventPlaceRow[] = [];
+    for (const slice of batches(entityIds, SLICE)) {
+      const rows = await sql<{ entity_id: string; key: string; events: number | string }>`
+        select ee.entity_id, pl.key, count(distinct ee.event_id) as events
+        from entity_events ee
+        join statements p on p.entity_id = ee.event_id and p.property = 'place' and p.status <> 'rejected'
+        join entities pl on pl.id = ${unquoted('p.value')}
+        where ee.entity_id in (${sql.join(slice)})
+        group by ee.entity_id, pl.key
+        order by ee.entity_id, pl.key`.execute(this.db);
+      for (const r of rows.rows)
+        out.push({ entityId: r.entity_id, placeName: r.key, events: Number(r.events) });
+    }
+    return out;
+  }
+
+  /** Every live statement of the events of `types` (of `onlyIds` when given). */
+  async eventsOfTypes(types: readonly string[], onlyIds?: readonly string[]): Promise<EventStatementRow[]> {
+    const select = (ids?: readonly string[]) => {
+      let events = this.db
+        .selectFrom('statements')
+        .select('entity_id')
+        .where('property', '=', 'eventType')
+        .where('value', 'in', types.map(json))
+        .where('status', '<>', 'rejected');
+      if (ids) events = events.where('entity_id', 'in', ids);
+      return this.db
+        .selectFrom('statements')
+        .select(['entity_id', 'property', 'value', 'document_id', 'span_start', 'span_end'])
+        .where('entity_id', 'in', events)
+        .where('status', '<>', 'rejected')
+        .orderBy('entity_id')
+        .orderBy('id')
+        .execute();
+    };
+    const rows = onlyIds
+      ? (await Promise.all([...batches(onlyIds, SLICE)].map(select))).flat()
+      : await select();
+    return rows.map((r) => ({
+      eventId: r.entity_id,
+      property: r.property,
+      value: r.value,
+      documentId: r.document_id,
+      start: r.span_start === null ? null : Number(r.span_start),
+      end: r.span_end === null ? null : Number(r.span_end),
+    }));
+  }
+
+  /** The names of the organisations each document names. */
+  async organizationNames(
+    documentIds: readonly string[],
+  ): Promise<Array<{ documentId: string; entityId: string; name: string }>> {
+    const out: Array<{ documentId: string; entityId: string; name: string }> = [];
+    for (const slice of batches(documentIds, SLICE)) {
+      const rows = await this.db
+        .selectFrom('statements')
+        .select(['document_id', 'entity_id', 'value'])
+        .distinct()
+        .where('document_id', 'in', slice)
+        .where('property', 'in', ['name', 'alias'])
+        .where('entity_id', 'like', 'organization:%')
+        .where('status', '<>', 'rejected')
+        .execute();
+      for (const r of rows) {
+        out.push({
+          documentId: r.document_id ?? '',
+          entityId: r.entity_id,
+          name: JSON.parse(r.value) as string,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The entities with a statement recorded at or after `time`, or retired then. */
+  async changedSince(time: string): Promise<string[]> {
+    const rows = await sql<{ entity_id: string }>`
+      select entity_id from statements where created_at >= ${time}
+      union select entity_id from retired_statements where retired_at >= ${time}`.execute(this.db);
+    return rows.rows.map((r) => r.entity_id);
+  }
+
+  /**
+   * A value that changes whenever statements are added or retired: the summaries' counts of
+   * them, which every write of documents and decisions keeps, and the count and latest time of
+   * the statements of the registry's `recordTypes` (written by people and spreadsheets).
+   */
+  async stamp(recordTypes: readonly string[]): Promise<string> {
+    const counts = await this.db
+      .selectFrom('summary_counts')
+      .select(['metric', 'key', 'count'])
+      .where('metric', 'in', ['statements', 'retired'])
+      .orderBy('metric')
+      .orderBy('key')
+      .execute();
+    const records = await this.db
+      .selectFrom('statements')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('created_at').as('latest')])
+      .where('entity_id', 'in', (eb) =>
+        eb.selectFrom('entities').select('id').where('type', 'in', recordTypes),
+      )
+      .executeTakeFirst();
+    return [
+      ...counts.map((r) => `${r.metric}/${r.key}=${r.count}`),
+      `records=${records?.n ?? 0}@${records?.latest ?? ''}`,
+    ].join(' ');
+  }
+}
