@@ -47,9 +47,8 @@ function standingDecisions(statements: readonly Statement[], property: string): 
     .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
 }
 
-async function decisionsOf(store: Store, ids: readonly string[]): Promise<Statement[]> {
-  const all = await store.statements.about(ids);
-  return all.filter((s) => (IDENTITY_PROPERTIES as readonly string[]).includes(s.property));
+function decisionsOf(store: Store, ids: readonly string[]): Promise<Statement[]> {
+  return store.statements.manualAbout(ids, IDENTITY_PROPERTIES);
 }
 
 /** Follows `sameAs` from `id` to the entity that stands for the body. */

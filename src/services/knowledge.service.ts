@@ -176,9 +176,7 @@ async function decisions(
   store: Store,
   statements: readonly Statement[],
 ): Promise<Map<string, Statement['status']>> {
-  const manual = (await store.statements.about([...new Set(statements.map((s) => s.entityId))])).filter(
-    (s) => s.source.origin === 'manual',
-  );
+  const manual = await store.statements.manualAbout([...new Set(statements.map((s) => s.entityId))]);
   const latest = new Map<string, Statement>();
   for (const m of manual) {
     const key = `${m.entityId}\u0000${m.property}\u0000${JSON.stringify(m.value)}`;

@@ -217,6 +217,23 @@ export class StatementRepository {
   }
 
   /**
+   * The statements people made about some entities, of `properties` when given, oldest first:
+   * their decisions, read through an index of manual statements alone.
+   */
+  async manualAbout(entityIds: readonly string[], properties?: readonly string[]): Promise<Statement[]> {
+    if (entityIds.length === 0) return [];
+    let query = this.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('entity_id', 'in', entityIds)
+      // A literal, so both engines see the index's own condition and use it.
+      .where(sql<boolean>`origin = 'manual'`);
+    if (properties) query = query.where('property', 'in', properties);
+    const rows = await query.execute();
+    return rows.map(fromRow).sort(chronological);
+  }
+
+  /**
    * The name (the first given) and the other written forms of some entities, each form once: a
    * well-known body is named in thousands of statements, and this reads none of them into memory.
    */

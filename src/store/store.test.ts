@@ -284,6 +284,33 @@ for (const engine of storeEngines()) {
       expect(names.has('organization:none')).toBe(false);
     });
 
+    it('reads the decisions people made about an entity without its extracted statements', async () => {
+      const s = await open();
+      await storeDocument(s);
+      const merge = await s.statements.addManual(
+        {
+          entityId: CAS,
+          property: 'sameAs',
+          value: 'organization:other',
+          author: '李编辑',
+          status: 'accepted',
+        },
+        '2099-01-01T00:00:00.000Z',
+      );
+      const alias = await s.statements.addManual(
+        { entityId: CAS, property: 'alias', value: '国科院', author: '李编辑', status: 'accepted' },
+        '2099-01-02T00:00:00.000Z',
+      );
+      expect(await s.statements.manualAbout([CAS])).toEqual([merge, alias]);
+      expect(await s.statements.manualAbout([CAS], ['sameAs', 'merged'])).toEqual([merge]);
+      expect((await s.statements.about([CAS])).length).toBeGreaterThan(2);
+      if (engine.dialect === 'sqlite') {
+        const plan = await sql<{ detail: string }>`explain query plan select * from statements
+          where entity_id in (${CAS}) and origin = 'manual' and property in ('sameAs')`.execute(s.db);
+        expect(plan.rows.map((row) => row.detail).join(' ')).toContain('statements_manual_idx');
+      }
+    });
+
     it('refuses a statement with no source', async () => {
       const s = await open();
       await s.entities.ensure([{ id: CAS, type: 'organization', key: '中国科学院' }], NOW);
