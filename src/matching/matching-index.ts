@@ -187,6 +187,7 @@ export class MatchingIndex {
   private readonly wordPostings = new Map<string, Map<number, number>>();
   private readonly groupPostings = new Map<number, Map<number, number>>();
   private readonly partnerIds = new Map<string, Set<string>>();
+  private readonly named = new Map<string, Set<string>>();
   private totalLength = 0;
 
   get size(): number {
@@ -209,6 +210,12 @@ export class MatchingIndex {
     for (const [word, count] of indexed.words) this.posting(this.wordPostings, word).set(slot, count);
     for (const [group, { count }] of indexed.synonyms)
       this.posting(this.groupPostings, group).set(slot, count);
+    for (const name of [input.name, ...input.aliases]) {
+      const key = identityName(name);
+      const ids = this.named.get(key) ?? new Set<string>();
+      ids.add(input.id);
+      this.named.set(key, ids);
+    }
     for (const partner of input.partners) {
       const key = identityName(partner.name);
       const ids = this.partnerIds.get(key) ?? new Set<string>();
@@ -222,6 +229,11 @@ export class MatchingIndex {
     if (slot === undefined) return;
     const indexed = this.bySlot[slot];
     if (indexed) {
+      for (const name of [indexed.input.name, ...indexed.input.aliases]) {
+        const ids = this.named.get(identityName(name));
+        ids?.delete(id);
+        if (ids?.size === 0) this.named.delete(identityName(name));
+      }
       this.totalLength -= indexed.length;
       for (const word of indexed.words.keys()) this.unpost(this.wordPostings, word, slot);
       for (const group of indexed.synonyms.keys()) this.unpost(this.groupPostings, group, slot);
@@ -229,6 +241,11 @@ export class MatchingIndex {
     this.bySlot[slot] = undefined;
     this.slots.delete(id);
     this.free.push(slot);
+  }
+
+  /** The candidates a name or alias stands for. */
+  idsNamed(name: string): string[] {
+    return [...(this.named.get(identityName(name)) ?? [])].sort();
   }
 
   /** The ids of the bodies a name stands for among the candidates' partners. */

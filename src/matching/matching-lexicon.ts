@@ -30,6 +30,8 @@ export interface MatchingLexicon {
   /** Province code (two digits) → its region. */
   regions: Map<string, Region>;
   stopwords: Set<string>;
+  /** Zones without a code of their own (两江新区) → the division they lie in, as a place name. */
+  zones: PhraseMatcher<{ zone: string; division: string }>;
 }
 
 function dataLines(file: string): string[] {
@@ -86,6 +88,14 @@ export function matchingLexicon(): MatchingLexicon {
     for (const code of region.provinces) regions.set(code, region);
   }
   const stopwords = new Set(dataLines('matching-stopwords.txt').flatMap((line) => line.split(/\s+/)));
-  loaded = { fields, fieldKeywords, synonymGroups, synonyms, regions, stopwords };
+  const zones = new PhraseMatcher<{ zone: string; division: string }>();
+  for (const line of dataLines('matching-zones.tsv')) {
+    const [zone, division, aliases] = line.split('\t').map((cell) => cell.trim());
+    if (!zone || !division) continue;
+    for (const name of [zone, ...(aliases ?? '').split('|').filter(Boolean)]) {
+      zones.add(normalForm(name), { zone, division });
+    }
+  }
+  loaded = { fields, fieldKeywords, synonymGroups, synonyms, regions, stopwords, zones };
   return loaded;
 }

@@ -7,7 +7,7 @@ import { InvalidArgumentError } from '../core/errors.js';
 import { CANDIDATE_KINDS, type CandidateKind } from './candidate.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { type Field, matchingLexicon } from './matching-lexicon.js';
-import { type Division, placeDivision } from './proximity.js';
+import { type Division, placeDivisions, placeLabel } from './proximity.js';
 
 export interface NeedInput {
   description: string;
@@ -82,7 +82,14 @@ export function parseNeed(input: NeedInput): Need {
   }
   const district = input.district?.trim();
   if (district) {
-    const division = district.length <= NAME_LIMIT ? placeDivision(district) : undefined;
+    const divisions = district.length <= NAME_LIMIT ? placeDivisions(district) : [];
+    const division = divisions[0];
+    if (divisions.length > 1) {
+      const where = divisions.map((d) => placeLabel(d)).join('、');
+      throw new InvalidArgumentError(
+        `“${district}”有多处（${where}），请写明所在城市，如 ${placeLabel(divisions[1] as Division).replace(/·/g, '')} (${district} is the name of several places: give its city too)`,
+      );
+    }
     if (!division) {
       throw new InvalidArgumentError(
         `不认识的地点“${district.slice(0, 40)}”：请写区县、城市或省份，如 北碚区、重庆市北碚区 (unknown district ${district.slice(0, 40)}: give a district, city or province)`,

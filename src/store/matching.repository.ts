@@ -201,26 +201,28 @@ export class MatchingRepository {
     }));
   }
 
-  /** The names of the organisations each document names. */
+  /** The names and aliases each document gives organisations, with each organisation's canonical name. */
   async organizationNames(
     documentIds: readonly string[],
-  ): Promise<Array<{ documentId: string; entityId: string; name: string }>> {
-    const out: Array<{ documentId: string; entityId: string; name: string }> = [];
+  ): Promise<Array<{ documentId: string; entityId: string; written: string; name: string }>> {
+    const out: Array<{ documentId: string; entityId: string; written: string; name: string }> = [];
     for (const slice of batches(documentIds, SLICE)) {
       const rows = await this.db
-        .selectFrom('statements')
-        .select(['document_id', 'entity_id', 'value'])
+        .selectFrom('statements as s')
+        .innerJoin('entities as e', 'e.id', 's.entity_id')
+        .select(['s.document_id', 's.entity_id', 's.value', 'e.key'])
         .distinct()
-        .where('document_id', 'in', slice)
-        .where('property', 'in', ['name', 'alias'])
-        .where('entity_id', 'like', 'organization:%')
-        .where('status', '<>', 'rejected')
+        .where('s.document_id', 'in', slice)
+        .where('s.property', 'in', ['name', 'alias'])
+        .where('e.type', '=', 'organization')
+        .where('s.status', '<>', 'rejected')
         .execute();
       for (const r of rows) {
         out.push({
           documentId: r.document_id ?? '',
           entityId: r.entity_id,
-          name: JSON.parse(r.value) as string,
+          written: JSON.parse(r.value) as string,
+          name: r.key,
         });
       }
     }
