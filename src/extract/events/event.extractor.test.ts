@@ -38,6 +38,13 @@ describe('extractEvents', () => {
     ]);
   });
 
+  it('names a government once when the place it governs is also named as a party', () => {
+    const [, second] = events(
+      '湖北省与中国科学院签署合作协议；2019年5月8日，湖北省人民政府与中国科学院在武汉签订补充协议。',
+    ).filter((e) => e.type === 'agreement');
+    expect(second?.participants.slice().sort()).toEqual(['中国科学院', '湖北省人民政府']);
+  });
+
   it('keeps repeated predicates of a clause as one event when no date sets them apart', () => {
     const agreements = events('湖北省人民政府与中国科学院签署并签订战略合作协议。').filter(
       (e) => e.type === 'agreement',

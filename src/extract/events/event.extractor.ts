@@ -63,6 +63,7 @@ const ANAPHORIC = /(此次|本次|这次|上述|该批)$/;
 const INCUBATED = /企业|公司|团队|项目|初创|创业/;
 const CONJOINED = /[与和同跟及]$/;
 const COMMA = /[，,]/;
+const GOVERNMENT = /^(人民)?政府$/;
 
 interface Trigger {
   token: number;
@@ -82,6 +83,7 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
   const events: CooperationEvent[] = [];
   let tokenIndex = 0;
   let lastAgreement: CooperationEvent | undefined;
+  const placeNames = new Set(context.parties.filter((p) => p.type === 'place').map((p) => p.name));
   for (const sentence of context.sentences) {
     while (tokenIndex < context.tokens.length && (context.tokens[tokenIndex] as Token).end <= sentence.start)
       tokenIndex++;
@@ -97,12 +99,27 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       );
       const event = buildEvent(context, sentence, trigger, sameKind, usedObjects, lastAgreement);
       if (!event) continue;
+      event.participants = withoutGovernedPlaces(event.participants, placeNames);
       for (const object of event.objects) usedObjects.add(object);
       events.push(event);
       if (event.type === 'agreement') lastAgreement = event;
     }
   }
   return events;
+}
+
+/**
+ * A place that takes part beside its own government is that government told twice
+ * (中科院与重庆市签署…；重庆市人民政府与中国科学院签署…): the government stays.
+ */
+function withoutGovernedPlaces(participants: string[], placeNames: ReadonlySet<string>): string[] {
+  return participants.filter(
+    (name) =>
+      !placeNames.has(name) ||
+      !participants.some(
+        (other) => other !== name && other.startsWith(name) && GOVERNMENT.test(other.slice(name.length)),
+      ),
+  );
 }
 
 function findTriggers(context: EventContext, sentence: Sentence, from: number): Trigger[] {
