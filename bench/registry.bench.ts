@@ -5,10 +5,9 @@
  * imported into an empty SQLite store, imported again (nothing new), exported, and listed with
  * totals and the attention rules. Figures go to stdout and bench/results/registry-*.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readProjectRows } from '../src/registry/project-sheet.js';
 import { readSheet, writeSheet } from '../src/registry/sheet-files.js';
 import { registryTotals } from '../src/registry/totals.js';
@@ -20,19 +19,12 @@ import {
 } from '../src/services/registry.service.js';
 import { openStore } from '../src/store/open-store.js';
 import { projectSheet } from '../test/factories/project-sheet.js';
+import { machine, timed, writeResults } from './results-file.js';
 
-const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const RESULTS = join(ROOT, 'bench/results');
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const MB = 1024 * 1024;
 const rssMB = () => Math.round(process.memoryUsage.rss() / MB);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
-  const start = performance.now();
-  const value = await work();
-  return { value, seconds: (performance.now() - start) / 1000 };
-}
 
 async function main(): Promise<void> {
   const bad = Math.round(PROJECTS / 20);
@@ -51,12 +43,7 @@ async function main(): Promise<void> {
     const attention = await timed(() => attentionList(store, '2030-01-01'));
     const figures = {
       date: new Date().toISOString(),
-      machine: {
-        cpu: cpus()[0]?.model ?? '',
-        cores: cpus().length,
-        node: process.version,
-        loadAverage: round(loadavg()[0] ?? 0, 2),
-      },
+      machine: machine(),
       rows,
       badRows: bad,
       xlsxMB: round(xlsx.byteLength / MB, 2),
@@ -74,10 +61,7 @@ async function main(): Promise<void> {
       attention: { seconds: round(attention.seconds, 2), items: attention.value.length },
       peakRssMB: rssMB(),
     };
-    mkdirSync(RESULTS, { recursive: true });
-    const json = `${JSON.stringify(figures, null, 2)}\n`;
-    writeFileSync(join(RESULTS, `registry-${figures.date.slice(0, 10)}.json`), json);
-    writeFileSync(join(RESULTS, 'registry-latest.json'), json);
+    writeResults('registry', figures);
     console.log(
       `registry: ${rows} rows (${bad} bad), ${figures.xlsxMB} MB .xlsx, load ${figures.machine.loadAverage}`,
     );

@@ -17,11 +17,11 @@ import { listDocumentFiles } from '../src/ingest/list-files.js';
 import { AccountService } from '../src/services/accounts.service.js';
 import { inLanes } from '../src/services/concurrency.js';
 import { ExtractionPool } from '../src/services/extraction-pool.js';
-import { ingestPaths } from '../src/services/ingest-files.service.js';
 import { search } from '../src/services/search.service.js';
 import { openStore, type Store, type StoreLocation } from '../src/store/open-store.js';
 import { findPostgresBin, startPostgres } from '../test/store/postgres-server.js';
-import { generateCorpus, loadSentencePool } from './corpus.js';
+import { writeCorpusFiles } from './corpus.js';
+import { ingestCorpus } from './ingest-corpus.js';
 import { seededRandom } from './random.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -56,27 +56,6 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** Writes the corpus as files, 1,000 to a folder; returns the folder and the bytes written. */
-function writeCorpus(dir: string): { files: number; bytes: number } {
-  const pool = loadSentencePool(ROOT);
-  let files = 0;
-  let bytes = 0;
-  for (const text of generateCorpus(pool, {
-    bytes: Number.POSITIVE_INFINITY,
-    seed: 20231101,
-    minDocumentBytes: 400,
-    maxDocumentBytes: 2400,
-  })) {
-    if (files >= DOCS) break;
-    const folder = join(dir, String(Math.floor(files / 1000)).padStart(4, '0'));
-    if (files % 1000 === 0) mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `doc-${String(files).padStart(6, '0')}.txt`), text);
-    bytes += Buffer.byteLength(text);
-    files++;
-  }
-  return { files, bytes };
 }
 
 /** Search words people would type: places, fields and kinds of body from the lexicon. */
@@ -222,16 +201,11 @@ async function measureEngine(
   bytes: number,
 ): Promise<EngineFigures> {
   const store = await openStore(location);
-  const pool = new ExtractionPool();
   const quarters: number[] = [];
   try {
     const started = performance.now();
-    const summary = await ingestPaths(store, [corpus], {
-      pool,
-      onFile: (_result, done, total) => {
-        if (done % Math.max(1, Math.floor(total / 4)) === 0) quarters.push(rssMB());
-        if (done % 5000 === 0) process.stderr.write(`  ${name}: ${done}/${total}\n`);
-      },
+    const summary = await ingestCorpus(store, corpus, name, (_result, done, total) => {
+      if (done % Math.max(1, Math.floor(total / 4)) === 0) quarters.push(rssMB());
     });
     const seconds = (performance.now() - started) / 1000;
     const times: number[] = [];
@@ -262,7 +236,6 @@ async function measureEngine(
     if (name === 'SQLite') figures.http = await httpLatency(store);
     return figures;
   } finally {
-    await pool.close();
     await store.close();
   }
 }
@@ -309,7 +282,7 @@ async function main(): Promise<void> {
   const corpus = join(work, 'corpus');
   try {
     process.stderr.write(`writing ${DOCS} documents…\n`);
-    const { files, bytes } = writeCorpus(corpus);
+    const { files, bytes } = writeCorpusFiles(ROOT, corpus, DOCS);
     process.stderr.write('extracting alone (baseline)…\n');
     const baseline = await measureExtractionOnly(corpus);
     const figures: EngineFigures[] = [];

@@ -5,7 +5,15 @@
  */
 import type { ProjectRecord } from '../core/registry.js';
 import type { EventView } from '../services/entity.service.js';
-import { agreementTitle, BODY_SECTIONS, bodySection, chineseDate } from './report-prose.js';
+import { type ReportFigure, reportFigures } from './report-figures.js';
+import {
+  agreementTitle,
+  BODY_SECTIONS,
+  bodySection,
+  chineseDate,
+  chineseYuan,
+  scopeWords,
+} from './report-prose.js';
 
 /** Where a sentence of the report comes from: a document's sentence. */
 export interface Citation {
@@ -29,6 +37,8 @@ export interface Report {
   title: string;
   scope: { region?: string; from?: number; to?: number; party?: string };
   sections: ReportSection[];
+  /** The charts of the scope, those with something to show; HTML and DOCX draw them. */
+  figures: ReportFigure[];
   /** The documents cited, in the order first cited. */
   sources: Array<{ documentId: string; title: string }>;
   /** How many statements of each status the report used. */
@@ -98,12 +108,6 @@ function plainSentences(events: readonly EventView[]): ReportSentence[] {
   });
 }
 
-function yuan(value: number): string {
-  if (value >= 1e8) return `${Number((value / 1e8).toFixed(2))}亿元`;
-  if (value >= 1e4) return `${Number((value / 1e4).toFixed(2))}万元`;
-  return `${value}元`;
-}
-
 function projectSentences(projects: readonly ProjectRecord[]): ReportSentence[] {
   if (projects.length === 0) return [];
   const byCategory = new Map<string, number>();
@@ -118,7 +122,7 @@ function projectSentences(projects: readonly ProjectRecord[]): ReportSentence[] 
   const producing = projects.filter((p) => p.status === 'in_production').length;
   const sentences: ReportSentence[] = [
     {
-      text: `登记签约项目${projects.length}个，包括${categories}${invested > 0 ? `，总投资${yuan(invested)}` : ''}。`,
+      text: `登记签约项目${projects.length}个，包括${categories}${invested > 0 ? `，总投资${chineseYuan(invested)}` : ''}。`,
       citations: [],
     },
     { text: `其中已落地${landed}个，已投产${producing}个。`, citations: [] },
@@ -159,6 +163,7 @@ export function composeReport(
     title,
     scope,
     sections,
+    figures: reportFigures(scopeWords(scope), scope.from, events, projects),
     sources: [...sources].map(([documentId, t]) => ({ documentId, title: t })),
     used,
   };

@@ -1,9 +1,12 @@
 /**
  * The report as one HTML page: each sentence's note numbers link to the document view at the
- * cited sentence (`/documents/ID?at=START` of the app at `baseUrl`), the notes quote it.
+ * cited sentence (`/documents/ID?at=START` of the app at `baseUrl`), the notes quote it; the
+ * figures are inline SVG, each with its numbered caption and the scope its numbers come from.
  */
 import type { Report } from './compose-report.js';
-import { EMPTY_SCOPE, numberNotes, quoted, usedNote } from './report-notes.js';
+import { figureSvg } from './render-figures.js';
+import { FIGURES_HEADING, figureCaption } from './report-figures.js';
+import { emptyScope, isEmpty, numberNotes, quoted, usedNote } from './report-notes.js';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -22,7 +25,7 @@ export function renderHtml(report: Report, baseUrl = ''): string {
     return note ? quoted(note) : '';
   };
   const body: string[] = [`<h1>${escapeHtml(report.title)}</h1>`];
-  if (sections.length === 0) body.push(`<p>${EMPTY_SCOPE}</p>`);
+  if (isEmpty(report)) body.push(`<p>${escapeHtml(emptyScope(report))}</p>`);
   for (const section of sections) {
     body.push(`<h2>${section.number}、${escapeHtml(section.title)}</h2>`);
     for (const sentence of section.sentences) {
@@ -34,6 +37,17 @@ export function renderHtml(report: Report, baseUrl = ''): string {
         .join('');
       body.push(`<p>${escapeHtml(sentence.text)}${marks}</p>`);
     }
+  }
+  if (report.figures.length) body.push(`<h2>${FIGURES_HEADING}</h2>`);
+  for (const [i, figure] of report.figures.entries()) {
+    // ECharts escapes the text it draws; the SVG goes in as it is.
+    body.push(
+      `<figure id="figure-${i + 1}">`,
+      figureSvg(figure),
+      `<figcaption>${escapeHtml(figureCaption(i + 1, figure))}</figcaption>`,
+      `<p class="figure-source">${escapeHtml(figure.source)}</p>`,
+      '</figure>',
+    );
   }
   body.push(`<p class="used">${usedNote(report)}</p>`);
   if (report.sources.length) {
@@ -62,6 +76,10 @@ p { text-indent: 2em; margin: 0.5rem 0; }
 sup a { text-decoration: none; }
 .used { color: #555; font-size: 0.9rem; text-indent: 0; }
 .notes { font-size: 0.85rem; color: #444; }
+figure { margin: 1.5rem 0; text-align: center; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { font-weight: bold; }
+.figure-source { color: #555; font-size: 0.85rem; text-indent: 0; }
 </style>
 </head>
 <body>

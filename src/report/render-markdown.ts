@@ -3,12 +3,12 @@
  * footnotes quoting the cited sentence with its document, and a closing list of sources.
  */
 import type { Report } from './compose-report.js';
-import { EMPTY_SCOPE, numberNotes, quoted, usedNote } from './report-notes.js';
+import { emptyScope, isEmpty, numberNotes, quoted, usedNote } from './report-notes.js';
 
 export function renderMarkdown(report: Report): string {
   const { sections, notes } = numberNotes(report);
   const lines: string[] = [`# ${report.title}`, ''];
-  if (sections.length === 0) lines.push(EMPTY_SCOPE, '');
+  if (isEmpty(report)) lines.push(emptyScope(report), '');
   for (const section of sections) {
     lines.push(`## ${section.number}、${section.title}`, '');
     for (const sentence of section.sentences)

@@ -3,6 +3,7 @@
  * many sentences of the report cite it. Every format renders the same numbers.
  */
 import type { Citation, Report } from './compose-report.js';
+import { scopeWords } from './report-prose.js';
 
 export interface NumberedSentence {
   text: string;
@@ -35,8 +36,16 @@ export function numberNotes(report: Report): NumberedReport {
   };
 }
 
-/** What the report says when its scope holds nothing, and which statements it used. */
-export const EMPTY_SCOPE = '所选范围内知识库中没有可用的合作信息。';
+/** What the report says when its scope holds nothing: plainly, in Chinese and then in English. */
+export function emptyScope(report: Report): string {
+  const words = scopeWords(report.scope);
+  return `所选范围${words ? `（${words}）` : ''}内知识库中没有可用的合作信息，无可报告的内容。（Nothing to report: the knowledge base holds no cooperation in the chosen scope.）`;
+}
+
+/** Whether the report has nothing to tell: no section and no figure. */
+export const isEmpty = (report: Report) => report.sections.length === 0 && report.figures.length === 0;
+
+/** Which statements the report used. */
 
 export function usedNote(report: Report): string {
   const { accepted, proposed } = report.used;

@@ -64,3 +64,38 @@ export function bodySection(name: string): BodySection {
     if (section.endings.some((ending) => name.endsWith(ending))) return section.key;
   return 'others';
 }
+
+/** Yuan as reports write them: `1.5亿元`, `8000万元`, `500元`. */
+export function chineseYuan(value: number): string {
+  if (value >= 1e8) return `${Number((value / 1e8).toFixed(2))}亿元`;
+  if (value >= 1e4) return `${Number((value / 1e4).toFixed(2))}万元`;
+  return `${value}元`;
+}
+
+/** What each type of event is called in the report's figures. */
+export const EVENT_TYPE_NAMES: Readonly<Record<string, string>> = {
+  agreement: '协议签署',
+  project_signing: '项目签约',
+  founding: '共建成立',
+  operation: '投运运营',
+  transfer: '成果转化',
+  gathering: '会议展会',
+  milestone: '重要进展',
+  incubation: '企业孵化',
+};
+
+/** A report's scope in words: `重庆，2016—2020年，中国科学院参与`; empty when nothing narrows it. */
+export function scopeWords(scope: { region?: string; from?: number; to?: number; party?: string }): string {
+  const period =
+    scope.from !== undefined && scope.to !== undefined
+      ? scope.from === scope.to
+        ? `${scope.from}年`
+        : `${scope.from}—${scope.to}年`
+      : scope.from !== undefined
+        ? `${scope.from}年以来`
+        : scope.to !== undefined
+          ? `${scope.to}年以前`
+          : '';
+  const parts = [scope.region, period, scope.party ? `${scope.party}参与` : ''].filter(Boolean);
+  return parts.join('，');
+}

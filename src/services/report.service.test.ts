@@ -64,7 +64,7 @@ describe('the cooperation status report', () => {
 
   it('says so when nothing is in scope', async () => {
     const text = renderMarkdown(await writeReport(store, { region: '拉萨', from: 2016, to: 2020 }));
-    expect(text).toContain('所选范围内知识库中没有可用的合作信息。');
+    expect(text).toContain('所选范围（拉萨，2016—2020年）内知识库中没有可用的合作信息，无可报告的内容。');
     expect(text).not.toContain('## 资料来源');
   });
 });

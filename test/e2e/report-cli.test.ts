@@ -1,5 +1,8 @@
-/** `coopatlas report` as an office runs it, on a store holding the seeds. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+/**
+ * `coopatlas report` as an office runs it, on a store holding the seeds. The figures read back
+ * from the DOCX are kept as test-results/report/figure-N.png, to see their Chinese is drawn.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +12,16 @@ import type { StoreLocation } from '../../src/store/open-store.js';
 import { run } from './cli-process.js';
 
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
+const FIGURES = fileURLToPath(new URL('../../test-results/report', import.meta.url));
+
+/** The images of a DOCX as mammoth reads them, in document order, each with the caption after it. */
+function figuresOf(html: string): Array<{ png: Buffer; caption: string }> {
+  return [
+    ...html.matchAll(
+      /<img [^>]*?src="data:image\/png;base64,([^"]+)"[^>]*><\/p><p><strong>([^<]+)<\/strong>/g,
+    ),
+  ].map((m) => ({ png: Buffer.from(m[1] ?? '', 'base64'), caption: m[2] ?? '' }));
+}
 
 describe('the report command', () => {
   let dir: string;
@@ -42,6 +55,18 @@ describe('the report command', () => {
     expect(html).toContain('<h1>一、合作基本情况</h1>');
     expect(html).toMatch(/<li id="footnote-1"><p>中国科学院服务重庆市科技合作现状：“/);
     expect(html).toMatch(/等5个创新平台。<sup><a href="#footnote-\d+"/);
+    expect(html).toContain('<h1>附图</h1>');
+    const figures = figuresOf(html);
+    expect(figures.map((f) => f.caption)).toEqual([
+      '图1　合作事件年度分布（按类型）',
+      '图2　主要合作方（按参与事件数）',
+    ]);
+    expect(html).toContain('数据来源：知识库中所选范围（重庆，2016—2020年）内有日期的合作事件');
+    await mkdir(FIGURES, { recursive: true });
+    for (const [i, figure] of figures.entries()) {
+      expect(figure.png.subarray(1, 4).toString()).toBe('PNG');
+      await writeFile(join(FIGURES, `figure-${i + 1}.png`), figure.png);
+    }
 
     const page = await run(store, [
       'report',
@@ -56,6 +81,24 @@ describe('the report command', () => {
     expect(page.stdout).toMatch(
       /<sup><a href="http:\/\/localhost:8080\/documents\/[0-9a-f]{64}\?at=\d+" title="中国科学院服务重庆市科技合作现状：“/,
     );
+    expect(page.stdout).toMatch(
+      /<figure id="figure-1">\s*<svg [^>]+>[\s\S]*?<\/svg>\s*<figcaption>图1　合作事件年度分布/,
+    );
+  }, 60_000);
+
+  it('says plainly, Chinese first, that a scope with nothing in it has nothing to report, in every format', async () => {
+    const empty = ['report', '--region', '拉萨', '--from', '2016', '--to', '2020'];
+    const markdown = await run(store, empty);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain(
+      '所选范围（拉萨，2016—2020年）内知识库中没有可用的合作信息，无可报告的内容。（Nothing to report',
+    );
+    const docx = join(dir, 'empty.docx');
+    expect((await run(store, [...empty, '--format', 'docx', '--out', docx])).code).toBe(0);
+    const html = (await mammoth.convertToHtml({ path: docx })).value;
+    expect(html).toContain('无可报告的内容');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('附图');
   }, 60_000);
 
   it('refuses a year that is not one, a period that ends before it starts, and a format it does not write', async () => {

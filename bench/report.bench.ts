@@ -1,0 +1,136 @@
+/**
+ * `npm run bench:report`: the cooperation status report on a large store. The generated corpus
+ * of BENCH_DOCS documents (default 100,000) is ingested into SQLite, then the report of one
+ * region and a five-year period is written (the first time on a store just opened, then again)
+ * and rendered as Markdown, HTML and DOCX with its figures. BENCH_REPORT_DB names a store file
+ * to keep: built there when missing, reused when present. Figures go to stdout and
+ * bench/results/report-*.json.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderDocx } from '../src/report/render-docx.js';
+import { renderHtml } from '../src/report/render-html.js';
+import { renderMarkdown } from '../src/report/render-markdown.js';
+import { type ReportScope, writeReport } from '../src/services/report.service.js';
+import { readStats } from '../src/services/stats.service.js';
+import { openStore, type Store } from '../src/store/open-store.js';
+import { writeCorpusFiles } from './corpus.js';
+import { ingestCorpus } from './ingest-corpus.js';
+import { machine, timed, writeResults } from './results-file.js';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
+const KEPT = process.env.BENCH_REPORT_DB ? resolve(process.env.BENCH_REPORT_DB) : undefined;
+const SCOPE: ReportScope = { region: '重庆', from: 2016, to: 2020 };
+const TARGET_SECONDS = 5;
+const REPEATS = 3;
+const MB = 1024 * 1024;
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** The store file of DOCS documents: the kept one when it is there, else built (and kept if asked). */
+async function largeStore(work: string): Promise<{ file: string; buildSeconds?: number }> {
+  const file = KEPT ?? join(work, 'report.db');
+  if (KEPT && existsSync(KEPT)) return { file };
+  const corpus = join(work, 'corpus');
+  process.stderr.write(`writing ${DOCS} documents…\n`);
+  writeCorpusFiles(ROOT, corpus, DOCS);
+  process.stderr.write('ingesting into SQLite…\n');
+  const store = await openStore({ dialect: 'sqlite', file });
+  try {
+    const { seconds } = await timed(() => ingestCorpus(store, corpus, 'SQLite'));
+    await store.checkpoint({ truncate: true });
+    return { file, buildSeconds: seconds };
+  } finally {
+    await store.close();
+    rmSync(corpus, { recursive: true, force: true });
+  }
+}
+
+async function measure(store: Store) {
+  const first = await timed(() => writeReport(store, SCOPE));
+  const again: number[] = [];
+  for (let i = 0; i < REPEATS; i++) again.push((await timed(() => writeReport(store, SCOPE))).seconds);
+  const report = first.value;
+  const markdown = await timed(() => renderMarkdown(report));
+  const html = await timed(() => renderHtml(report));
+  const docx = await timed(() => renderDocx(report));
+  return {
+    report,
+    write: { firstSeconds: round(first.seconds), againMedianSeconds: round(median(again)) },
+    render: {
+      markdown: { seconds: round(markdown.seconds), kb: Math.round(markdown.value.length / 1024) },
+      html: { seconds: round(html.seconds), kb: Math.round(html.value.length / 1024) },
+      docx: { seconds: round(docx.seconds), kb: Math.round(docx.value.byteLength / 1024) },
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'coopatlas-report-bench-'));
+  try {
+    const { file, buildSeconds } = await largeStore(work);
+    const store = await openStore({ dialect: 'sqlite', file });
+    try {
+      const stats = await readStats(store);
+      const { report, write, render } = await measure(store);
+      const sentences = report.sections.reduce((n, s) => n + s.sentences.length, 0);
+      const totalSeconds = round(write.firstSeconds + render.docx.seconds);
+      const figures = {
+        date: new Date().toISOString(),
+        machine: machine(),
+        store: {
+          documents: stats.documents,
+          events: Object.values(stats.events).reduce(
+            (n, years) => n + Object.values(years).reduce((m, c) => m + c, 0),
+            0,
+          ),
+          mb: Math.round(statSync(file).size / MB),
+          ...(buildSeconds !== undefined ? { buildSeconds: Math.round(buildSeconds) } : {}),
+        },
+        scope: SCOPE,
+        report: {
+          sections: report.sections.length,
+          sentences,
+          sources: report.sources.length,
+          figures: report.figures.length,
+          events: report.used.accepted + report.used.proposed,
+        },
+        write,
+        render,
+        target: {
+          seconds: TARGET_SECONDS,
+          writeAndDocxSeconds: totalSeconds,
+          met: totalSeconds < TARGET_SECONDS,
+        },
+        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      };
+      writeResults('report', figures);
+      console.log(
+        `report of ${SCOPE.region} ${SCOPE.from}–${SCOPE.to}: ${figures.store.documents} documents, ${figures.store.events} events in the store, ${figures.report.events} in scope; load ${figures.machine.loadAverage}`,
+      );
+      console.log('| step | seconds | note |');
+      console.log('| --- | ---: | --- |');
+      console.log(
+        `| write, store just opened | ${write.firstSeconds} | ${figures.report.sections} sections, ${sentences} sentences, ${figures.report.sources} sources |`,
+      );
+      console.log(`| write again (median of ${REPEATS}) | ${write.againMedianSeconds} | |`);
+      console.log(`| render Markdown | ${render.markdown.seconds} | ${render.markdown.kb} KB |`);
+      console.log(`| render HTML with figures | ${render.html.seconds} | ${render.html.kb} KB |`);
+      console.log(
+        `| render DOCX with figures | ${render.docx.seconds} | ${render.docx.kb} KB, ${figures.report.figures} figures |`,
+      );
+      console.log(
+        `write and DOCX: ${totalSeconds} s (target under ${TARGET_SECONDS} s: ${figures.target.met ? 'met' : 'missed'}); peak RSS ${figures.peakRssMB} MB`,
+      );
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
