@@ -73,7 +73,15 @@ export function registerSearch(program: Command): void {
       console.log(JSON.stringify(result, null, 2));
       return;
     }
-    console.log(`共 ${result.total} 条结果 (${result.total} hits)`);
+    const more = result.totalIsLowerBound;
+    console.log(
+      `${more ? '超过' : '共'} ${result.total} 条结果 (${more ? 'more than ' : ''}${result.total} hits)`,
+    );
+    if (result.ranked < result.total) {
+      console.log(
+        `结果较多，只对最近收录的 ${result.ranked} 条排序 (many hits: the ${result.ranked} most recently added are ranked)`,
+      );
+    }
     const marked = (text: string) => text.replaceAll(MARK_START, '【').replaceAll(MARK_END, '】');
     for (const hit of result.hits) {
       console.log(`\n[${hit.kind}] ${hit.title}  (${hit.score.toFixed(2)})`);
