@@ -32,6 +32,8 @@ export interface IndexedCandidate {
   synonyms: Map<number, { count: number; forms: string[] }>;
   /** Field id → the keywords it writes. */
   fields: Map<string, string[]>;
+  /** The top fields of its fields (a top field stands for itself). */
+  fieldParents: Set<string>;
   length: number;
   locations: CandidateLocation[];
   /** The comparable text of each field of text: the name and aliases, then each fact, then each passage. */
@@ -68,6 +70,13 @@ export function indexCandidate(input: CandidateInput, slot: number): IndexedCand
   }
   let length = 0;
   for (const count of words.values()) length += count;
+  const taxonomy = matchingLexicon().fields;
+  const fieldParents = new Set<string>();
+  for (const id of fields.keys()) {
+    const field = taxonomy.get(id);
+    const top = field?.parent ?? field?.id;
+    if (top) fieldParents.add(top);
+  }
   return {
     input,
     slot,
@@ -75,6 +84,7 @@ export function indexCandidate(input: CandidateInput, slot: number): IndexedCand
     nameWords,
     synonyms,
     fields,
+    fieldParents,
     length,
     locations: locate(input),
     texts: {
@@ -169,14 +179,18 @@ export function analyzeNeed(need: {
   };
 }
 
-/** The raw relevance of each candidate a need's words or synonyms reach. */
+/** The BM25 of the need's words and of its synonym groups, for each candidate they reach. */
 export interface Relevance {
-  candidate: IndexedCandidate;
-  lexical: number;
-  synonym: number;
-  /** Word → its BM25 contribution. */
+  /** The slots of the candidates reached, in no order. */
+  slots: number[];
+  /** By slot: the BM25 of the words, and of the synonym groups. */
+  lexical: Float64Array;
+  synonym: Float64Array;
+}
+
+/** What of a need one candidate matched, with each word's and group's share of the BM25. */
+export interface RelevanceDetail {
   words: Map<string, number>;
-  /** Synonym group → its BM25 contribution. */
   groups: Map<number, number>;
 }
 
@@ -257,47 +271,60 @@ export class MatchingIndex {
    * Every candidate the need's words (and, with `synonyms`, its synonym groups) reach, with
    * its BM25 over the words and over the groups.
    */
-  relevance(need: AnalyzedNeed, options: { synonyms: boolean }): Relevance[] {
-    const total = this.slots.size;
-    if (total === 0) return [];
-    const average = this.totalLength / total || 1;
-    const found = new Map<number, Relevance>();
-    const entry = (slot: number): Relevance | undefined => {
-      let relevance = found.get(slot);
-      if (!relevance) {
-        const candidate = this.bySlot[slot];
-        if (!candidate || (need.kinds && !need.kinds.includes(candidate.input.kind))) return undefined;
-        relevance = { candidate, lexical: 0, synonym: 0, words: new Map(), groups: new Map() };
-        found.set(slot, relevance);
-      }
-      return relevance;
+  relevance(need: AnalyzedNeed, options: { synonyms: boolean }): Relevance {
+    const size = this.bySlot.length;
+    const relevance: Relevance = {
+      slots: [],
+      lexical: new Float64Array(size),
+      synonym: new Float64Array(size),
     };
-    const accumulate = <K>(
-      postings: Map<K, Map<number, number>>,
-      keys: Iterable<K>,
-      add: (relevance: Relevance, key: K, score: number) => void,
-    ) => {
+    const total = this.slots.size;
+    if (total === 0) return relevance;
+    const average = this.totalLength / total || 1;
+    const reached = new Uint8Array(size);
+    const accumulate = <K>(postings: Map<K, Map<number, number>>, keys: Iterable<K>, into: Float64Array) => {
       for (const key of keys) {
         const list = postings.get(key);
         if (!list) continue;
         for (const [slot, tf] of list) {
-          const relevance = entry(slot);
-          if (relevance)
-            add(relevance, key, bm25Term(tf, list.size, total, relevance.candidate.length, average));
+          const candidate = this.bySlot[slot];
+          if (!candidate || (need.kinds && !need.kinds.includes(candidate.input.kind))) continue;
+          into[slot] = (into[slot] ?? 0) + bm25Term(tf, list.size, total, candidate.length, average);
+          if (!reached[slot]) {
+            reached[slot] = 1;
+            relevance.slots.push(slot);
+          }
         }
       }
     };
-    accumulate(this.wordPostings, need.words, (relevance, word, score) => {
-      relevance.lexical += score;
-      relevance.words.set(word, score);
-    });
-    if (options.synonyms) {
-      accumulate(this.groupPostings, need.synonyms.keys(), (relevance, group, score) => {
-        relevance.synonym += score;
-        relevance.groups.set(group, score);
-      });
+    accumulate(this.wordPostings, need.words, relevance.lexical);
+    if (options.synonyms) accumulate(this.groupPostings, need.synonyms.keys(), relevance.synonym);
+    return relevance;
+  }
+
+  /** The candidate in a slot. */
+  at(slot: number): IndexedCandidate | undefined {
+    return this.bySlot[slot];
+  }
+
+  /** Which of the need's words and synonym groups a candidate matched, each with its share of the BM25. */
+  detail(need: AnalyzedNeed, candidate: IndexedCandidate, options: { synonyms: boolean }): RelevanceDetail {
+    const total = this.slots.size;
+    const average = this.totalLength / total || 1;
+    const detail: RelevanceDetail = { words: new Map(), groups: new Map() };
+    for (const word of need.words) {
+      const tf = candidate.words.get(word);
+      const df = this.wordPostings.get(word)?.size;
+      if (tf && df) detail.words.set(word, bm25Term(tf, df, total, candidate.length, average));
     }
-    return [...found.values()];
+    if (options.synonyms) {
+      for (const group of need.synonyms.keys()) {
+        const tf = candidate.synonyms.get(group)?.count;
+        const df = this.groupPostings.get(group)?.size;
+        if (tf && df) detail.groups.set(group, bm25Term(tf, df, total, candidate.length, average));
+      }
+    }
+    return detail;
   }
 
   private posting<K>(postings: Map<K, Map<number, number>>, key: K): Map<number, number> {

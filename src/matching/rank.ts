@@ -105,6 +105,30 @@ function sharedFields(need: AnalyzedNeed, candidate: IndexedCandidate): FieldMat
   return out;
 }
 
+/** The fields above some fields (a top field stands for itself). */
+function parentFields(ids: Iterable<string>): Set<string> {
+  const { fields } = matchingLexicon();
+  const parents = new Set<string>();
+  for (const id of ids) {
+    const field = fields.get(id);
+    const top = field?.parent ?? field?.id;
+    if (top) parents.add(top);
+  }
+  return parents;
+}
+
+/** Whether a candidate shares a field with the need, or only the field above: what `sharedFields` finds, without the keywords. */
+function fieldLevel(
+  need: AnalyzedNeed,
+  needParents: ReadonlySet<string>,
+  candidate: IndexedCandidate,
+): 'field' | 'parent' | undefined {
+  const { fields } = matchingLexicon();
+  for (const id of need.fields.keys()) if (fields.get(id)?.parent && candidate.fields.has(id)) return 'field';
+  for (const top of needParents) if (candidate.fieldParents.has(top)) return 'parent';
+  return undefined;
+}
+
 function nearest(need: Division, candidate: IndexedCandidate): Match['proximity'] {
   let best: Match['proximity'];
   const order: ProximityLevel[] = ['district', 'city', 'province', 'region'];
@@ -138,39 +162,33 @@ export function rankCandidates(
   options: { mode: RankingMode; limit: number },
 ): Match[] {
   const full = options.mode === 'full';
-  const found = index.relevance(need, { synonyms: full });
+  const relevance = index.relevance(need, { synonyms: full });
   let bestLexical = 0;
   let bestSynonym = 0;
-  for (const r of found) {
-    bestLexical = Math.max(bestLexical, r.lexical);
-    bestSynonym = Math.max(bestSynonym, r.synonym);
+  for (const slot of relevance.slots) {
+    bestLexical = Math.max(bestLexical, relevance.lexical[slot] ?? 0);
+    bestSynonym = Math.max(bestSynonym, relevance.synonym[slot] ?? 0);
   }
   const companyIds = full && need.company ? index.partnersNamed(need.company) : new Set<string>();
-  const matches: Match[] = found.map((r) => {
+  const needParents = parentFields(need.fields.keys());
+  /** The features of one candidate, and what each found (only for those that make the ranking). */
+  const featuresOf = (candidate: IndexedCandidate, slot: number, detailed: boolean): Match => {
     const values = zeros();
-    const { candidate } = r;
-    values.lexical = bestLexical > 0 ? r.lexical / bestLexical : 0;
+    values.lexical = bestLexical > 0 ? (relevance.lexical[slot] ?? 0) / bestLexical : 0;
     const match: Match = {
       candidate,
       score: 0,
       values,
-      words: [...r.words]
-        .map(([word, score]) => ({ word, score, inName: candidate.nameWords.has(word) }))
-        .sort((a, b) => b.score - a.score),
+      words: [],
       synonyms: [],
       fields: [],
       cooperation: {},
     };
     if (full) {
-      values.synonym = bestSynonym > 0 ? r.synonym / bestSynonym : 0;
-      match.synonyms = [...r.groups.keys()].map((group) => ({
-        group,
-        needForms: need.synonyms.get(group) ?? [],
-        candidateForms: candidate.synonyms.get(group)?.forms ?? [],
-      }));
-      match.fields = sharedFields(need, candidate);
-      if (match.fields.some((f) => f.shared === 'field')) values.field = 1;
-      else if (match.fields.length > 0) values.fieldParent = 1;
+      values.synonym = bestSynonym > 0 ? (relevance.synonym[slot] ?? 0) / bestSynonym : 0;
+      const level = fieldLevel(need, needParents, candidate);
+      if (level === 'field') values.field = 1;
+      else if (level === 'parent') values.fieldParent = 1;
       if (need.division) {
         const proximity = nearest(need.division, candidate);
         if (proximity) {
@@ -183,17 +201,48 @@ export function rankCandidates(
           values.cooperationPlace = saturated(place.events);
         }
       }
-      const partner = candidate.input.partners
-        .filter((p) => companyIds.has(p.id))
-        .sort((a, b) => b.events - a.events)[0];
-      if (partner) {
-        match.cooperation.company = partner;
-        values.cooperationCompany = saturated(partner.events);
+      if (companyIds.size > 0) {
+        const partner = candidate.input.partners
+          .filter((p) => companyIds.has(p.id))
+          .sort((a, b) => b.events - a.events)[0];
+        if (partner) {
+          match.cooperation.company = partner;
+          values.cooperationCompany = saturated(partner.events);
+        }
       }
     }
     match.score = scoreOf(values);
+    if (detailed) {
+      const detail = index.detail(need, candidate, { synonyms: full });
+      match.words = [...detail.words]
+        .map(([word, score]) => ({ word, score, inName: candidate.nameWords.has(word) }))
+        .sort((a, b) => b.score - a.score);
+      match.synonyms = [...detail.groups.keys()].map((group) => ({
+        group,
+        needForms: need.synonyms.get(group) ?? [],
+        candidateForms: candidate.synonyms.get(group)?.forms ?? [],
+      }));
+      if (full) match.fields = sharedFields(need, candidate);
+    }
     return match;
+  };
+  // The best `limit`, kept in order as the candidates are scored: most fall below the last kept.
+  const better = (a: { score: number; id: string }, b: { score: number; id: string }) =>
+    a.score > b.score || (a.score === b.score && a.id < b.id);
+  const top: Array<{ slot: number; score: number; id: string }> = [];
+  for (const slot of relevance.slots) {
+    const candidate = index.at(slot);
+    if (!candidate) continue;
+    const entry = { slot, score: featuresOf(candidate, slot, false).score, id: candidate.input.id };
+    const last = top.at(-1);
+    if (top.length >= options.limit && last && !better(entry, last)) continue;
+    let at = top.length;
+    while (at > 0 && better(entry, top[at - 1] as (typeof top)[number])) at--;
+    top.splice(at, 0, entry);
+    if (top.length > options.limit) top.pop();
+  }
+  return top.flatMap(({ slot }) => {
+    const candidate = index.at(slot);
+    return candidate ? [featuresOf(candidate, slot, true)] : [];
   });
-  matches.sort((a, b) => b.score - a.score || (a.candidate.input.id < b.candidate.input.id ? -1 : 1));
-  return matches.slice(0, options.limit);
 }
