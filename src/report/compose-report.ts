@@ -3,7 +3,13 @@
  * (agreements, co-built bodies by kind, transfer, incubation, exchange, milestones, signed
  * projects), each sentence grouping facts of one source and citing it.
  */
-import type { ProjectRecord } from '../core/registry.js';
+import {
+  PROJECT_STATUS_LABELS,
+  PROJECT_STATUSES,
+  type ProjectRecord,
+  type ProjectStatus,
+} from '../core/registry.js';
+import { UNKNOWN } from '../registry/totals.js';
 import type { EventView } from '../services/entity.service.js';
 import { type ReportFigure, reportFigures } from './report-figures.js';
 import {
@@ -108,26 +114,48 @@ function plainSentences(events: readonly EventView[]): ReportSentence[] {
   });
 }
 
+/** Counts by key, largest first, as `研发基地项目3个、联合实验室项目1个`. */
+function countsOf(keys: readonly string[], word: (key: string) => string): string {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, n]) => `${word(key)}${n}个`)
+    .join('、');
+}
+
+/** The registry's projects in scope: how many of each category and status, investment and output. */
 function projectSentences(projects: readonly ProjectRecord[]): ReportSentence[] {
   if (projects.length === 0) return [];
-  const byCategory = new Map<string, number>();
-  for (const p of projects)
-    byCategory.set(p.category ?? '其他', (byCategory.get(p.category ?? '其他') ?? 0) + 1);
-  const categories = [...byCategory]
-    .sort((a, b) => b[1] - a[1])
-    .map(([category, n]) => `${category}项目${n}个`)
-    .join('、');
-  const invested = projects.reduce((sum, p) => sum + (p.investment ?? 0), 0);
+  const sum = (field: 'investment' | 'expectedOutput' | 'actualOutput') =>
+    projects.reduce((total, p) => total + (p[field] ?? 0), 0);
+  const categories = countsOf(
+    projects.map((p) => p.category ?? UNKNOWN),
+    (c) => (c === UNKNOWN ? '未填类别的项目' : `${c}项目`),
+  );
+  const invested = sum('investment');
+  const ordered = [...projects].sort(
+    (a, b) => PROJECT_STATUSES.indexOf(a.status) - PROJECT_STATUSES.indexOf(b.status),
+  );
+  const statuses = countsOf(
+    ordered.map((p) => p.status),
+    (status) => PROJECT_STATUS_LABELS[status as ProjectStatus].zh,
+  );
   const landed = projects.filter((p) => p.status !== 'signed' && p.status !== 'withdrawn').length;
-  const producing = projects.filter((p) => p.status === 'in_production').length;
-  const sentences: ReportSentence[] = [
+  const expected = sum('expectedOutput');
+  const actual = sum('actualOutput');
+  const outputs = [
+    expected > 0 ? `预计年产值合计${chineseYuan(expected)}` : '',
+    actual > 0 ? `已报实际年产值合计${chineseYuan(actual)}` : '',
+  ].filter(Boolean);
+  return [
     {
-      text: `登记签约项目${projects.length}个，包括${categories}${invested > 0 ? `，总投资${chineseYuan(invested)}` : ''}。`,
+      text: `据合作登记簿，登记签约项目${projects.length}个，包括${categories}${invested > 0 ? `，总投资${chineseYuan(invested)}` : ''}。`,
       citations: [],
     },
-    { text: `其中已落地${landed}个，已投产${producing}个。`, citations: [] },
+    { text: `按进展分，${statuses}；已落地的项目共${landed}个。`, citations: [] },
+    ...(outputs.length ? [{ text: `${outputs.join('，')}。`, citations: [] }] : []),
   ];
-  return sentences;
 }
 
 const SECTIONS_BY_TYPE: ReadonlyArray<readonly [string, string]> = [
