@@ -6,7 +6,7 @@
  * to keep: built there when missing, reused when present. Figures go to stdout and
  * bench/results/report-*.json.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,7 @@ import { renderMarkdown } from '../src/report/render-markdown.js';
 import { type ReportScope, writeReport } from '../src/services/report.service.js';
 import { readStats } from '../src/services/stats.service.js';
 import { openStore, type Store } from '../src/store/open-store.js';
-import { writeCorpusFiles } from './corpus.js';
-import { ingestCorpus } from './ingest-corpus.js';
+import { largeStoreFile } from './large-store.js';
 import { machine, timed, writeResults } from './results-file.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -29,25 +28,6 @@ const REPEATS = 3;
 const MB = 1024 * 1024;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-/** The store file of DOCS documents: the kept one when it is there, else built (and kept if asked). */
-async function largeStore(work: string): Promise<{ file: string; buildSeconds?: number }> {
-  const file = KEPT ?? join(work, 'report.db');
-  if (KEPT && existsSync(KEPT)) return { file };
-  const corpus = join(work, 'corpus');
-  process.stderr.write(`writing ${DOCS} documents…\n`);
-  writeCorpusFiles(ROOT, corpus, DOCS);
-  process.stderr.write('ingesting into SQLite…\n');
-  const store = await openStore({ dialect: 'sqlite', file });
-  try {
-    const { seconds } = await timed(() => ingestCorpus(store, corpus, 'SQLite'));
-    await store.checkpoint({ truncate: true });
-    return { file, buildSeconds: seconds };
-  } finally {
-    await store.close();
-    rmSync(corpus, { recursive: true, force: true });
-  }
-}
 
 async function measure(store: Store) {
   const first = await timed(() => writeReport(store, SCOPE));
@@ -71,7 +51,7 @@ async function measure(store: Store) {
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'coopatlas-report-bench-'));
   try {
-    const { file, buildSeconds } = await largeStore(work);
+    const { file, buildSeconds } = await largeStoreFile(ROOT, DOCS, work, KEPT);
     const store = await openStore({ dialect: 'sqlite', file });
     try {
       const stats = await readStats(store);
