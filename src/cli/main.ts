@@ -9,6 +9,7 @@ import { registerExtract } from './extract.command.js';
 import { registerIdentity } from './identity.command.js';
 import { registerImport } from './import.command.js';
 import { registerIngest } from './ingest.command.js';
+import { registerMatch } from './match.command.js';
 import { registerReextract } from './reextract.command.js';
 import { registerRegistry } from './registry.command.js';
 import { registerReport } from './report.command.js';
@@ -36,6 +37,7 @@ registerIdentity(program);
 registerSearch(program);
 registerRegistry(program);
 registerReport(program);
+registerMatch(program);
 registerUser(program);
 registerServe(program);
 

@@ -50,14 +50,27 @@ export function synonymGroupsIn(text: string): Map<number, string[]> {
   return groups;
 }
 
-/** The fields of the taxonomy a text names: field id → the keywords it writes. */
+/**
+ * The fields of the taxonomy a text names: field id → the keywords it writes. A form of a
+ * synonym group counts for the fields its other forms are keywords of (三维打印 ≈ 3D打印 places a
+ * text in 增材制造).
+ */
 export function fieldsIn(text: string): Map<string, string[]> {
+  const lexicon = matchingLexicon();
   const fields = new Map<string, string[]>();
-  for (const hit of matchingLexicon().fieldKeywords.find(matchingText(text))) {
-    for (const id of hit.value) {
+  const add = (ids: readonly string[], written: string) => {
+    for (const id of ids) {
       const words = fields.get(id);
-      if (!words) fields.set(id, [hit.phrase]);
-      else if (!words.includes(hit.phrase)) words.push(hit.phrase);
+      if (!words) fields.set(id, [written]);
+      else if (!words.includes(written)) words.push(written);
+    }
+  };
+  const normal = matchingText(text);
+  for (const hit of lexicon.fieldKeywords.find(normal)) add(hit.value, hit.phrase);
+  for (const hit of lexicon.synonyms.find(normal)) {
+    for (const form of lexicon.synonymGroups[hit.value] ?? []) {
+      const ids = lexicon.fieldKeywords.get(normalForm(form));
+      if (ids) add(ids, hit.phrase);
     }
   }
   return fields;

@@ -8,7 +8,7 @@ import { fieldsIn, matchingText, matchingWords, synonymGroupsIn } from './analyz
 import type { CandidateInput, CandidateKind } from './candidate.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { matchingLexicon } from './matching-lexicon.js';
-import { type Division, placeDivision, placesIn } from './proximity.js';
+import { type Division, placeDivision, placesIn, within } from './proximity.js';
 
 /** Where a candidate is, and what says so. */
 export interface CandidateLocation {
@@ -121,7 +121,12 @@ function locate(input: CandidateInput): CandidateLocation[] {
       counts.set(key, entry);
     }
   });
-  const best = [...counts.values()].sort(
+  // A place of the text that lies within the name's or record's (北碚区 within 重庆) refines it.
+  const places = [...counts.values()];
+  const refining = places.filter((p) =>
+    out.some((o) => specificity(p.division) > specificity(o.division) && within(p.division, o.division)),
+  );
+  const best = (refining.length > 0 ? refining : places).sort(
     (a, b) => b.count - a.count || specificity(b.division) - specificity(a.division),
   )[0];
   if (best) add({ division: best.division, written: best.written, via: 'text', passage: best.passage });

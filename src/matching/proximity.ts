@@ -37,7 +37,7 @@ export function divisionOf(place: KnownPlace): Division | undefined {
 }
 
 /** Whether `inner` lies within `outer` (a district in its city, a city in its province). */
-function within(inner: Division, outer: Division): boolean {
+export function within(inner: Division, outer: Division): boolean {
   if (outer.district) return inner.district === outer.district;
   if (outer.city) return inner.city === outer.city;
   return inner.province === outer.province;
