@@ -6,7 +6,7 @@
 import type { ProjectRecord } from '../core/registry.js';
 import { lexicon } from '../extract/lexicon/lexicon.js';
 import { composeReport, type Report } from '../report/compose-report.js';
-import { regionMatcher } from '../report/region.js';
+import { type Region, regionOf } from '../report/region.js';
 import type { Store } from '../store/open-store.js';
 import { type EventView, eventViews } from './entity.service.js';
 import { listProjects } from './registry.service.js';
@@ -24,10 +24,31 @@ function years(date: string): [number, number] {
   return [Number(from.slice(0, 4)), Number(to.slice(0, 4))];
 }
 
-/** The test of names against the scope's region; every name passes when there is none. */
-function regionTest(scope: ReportScope): (name: string | undefined) => boolean {
-  if (!scope.region) return () => true;
-  return regionMatcher(scope.region, lexicon().places);
+/** The scope's region, when it has one. */
+const regionOfScope = (scope: ReportScope): Region | undefined =>
+  scope.region ? regionOf(scope.region, lexicon().places) : undefined;
+
+/**
+ * The events that may be in scope, found through the narrowest index the scope allows: those
+ * of the party, or those told with the region's bodies and places (in their documents, or as
+ * their parties and places); every event only when neither narrows. Each is then tested whole.
+ */
+async function candidateEvents(
+  store: Store,
+  scope: ReportScope,
+  region: Region | undefined,
+  partyIds: readonly string[],
+): Promise<string[]> {
+  if (scope.party) return store.stats.summary.eventsOf(partyIds, scope);
+  if (!region) return (await store.entities.ofType('event')).map((e) => e.id);
+  const places = (await store.entities.ofType('place')).filter((p) => region.includes(p.key));
+  const named = await store.entities.idsWithKeyContaining(region.names, ['organization', 'place']);
+  const ids = [...new Set([...places.map((p) => p.id), ...named])];
+  const [told, taking] = await Promise.all([
+    store.statements.eventsToldWith(ids, scope),
+    store.stats.summary.eventsOf(ids, scope),
+  ]);
+  return [...new Set([...told, ...taking])].sort();
 }
 
 /** Whether years `start` to `end` meet the scope's period. */
@@ -42,14 +63,13 @@ const hasPeriod = (scope: ReportScope) => scope.from !== undefined || scope.to !
 function eventInScope(
   event: EventView,
   scope: ReportScope,
-  inRegion: (name: string | undefined) => boolean,
+  region: Region | undefined,
   partyIds: ReadonlySet<string>,
 ): boolean {
   if (hasPeriod(scope) && (!event.date || !inPeriod(scope, years(event.date)))) return false;
-  if (scope.region) {
-    const region = scope.region;
-    const named = inRegion(event.place) || event.participants.some(inRegion);
-    if (!named && !(event.origin.sentence ?? '').includes(region)) return false;
+  if (region && scope.region) {
+    const named = region.includes(event.place) || event.participants.some((p) => region.includes(p));
+    if (!named && !(event.origin.sentence ?? '').includes(scope.region)) return false;
   }
   if (scope.party && !event.participantIds.some((id) => partyIds.has(id))) return false;
   return true;
@@ -63,14 +83,21 @@ function eventInScope(
 function projectInScope(
   project: ProjectRecord,
   scope: ReportScope,
-  inRegion: (name: string | undefined) => boolean,
+  region: Region | undefined,
   partyNames: ReadonlySet<string>,
 ): boolean {
   if (hasPeriod(scope)) {
     const signed = project.signed ?? project.history[0]?.on;
     if (!signed || !inPeriod(scope, years(signed))) return false;
   }
-  if (scope.region && !(inRegion(project.zone) || project.parties.some(inRegion) || inRegion(project.name)))
+  if (
+    region &&
+    !(
+      region.includes(project.zone) ||
+      project.parties.some((p) => region.includes(p)) ||
+      region.includes(project.name)
+    )
+  )
     return false;
   if (scope.party && !project.parties.some((name) => partyNames.has(name))) return false;
   return true;
@@ -84,15 +111,25 @@ async function namesOf(store: Store, party: string, ids: readonly string[]): Pro
   return names;
 }
 
+/** Events per read of their statements: a bounded list of ids, whatever the scope holds. */
+const VIEWS_PER_READ = 2000;
+
+/** The events' views, read a slice at a time; each view carries the review status of its type. */
+async function viewsOf(store: Store, eventIds: readonly string[]): Promise<EventView[]> {
+  const views: EventView[] = [];
+  for (let at = 0; at < eventIds.length; at += VIEWS_PER_READ)
+    views.push(...(await eventViews(store, eventIds.slice(at, at + VIEWS_PER_READ))));
+  return views;
+}
+
 /** The report for a scope; an empty scope gives a report that says so. */
 export async function writeReport(store: Store, scope: ReportScope): Promise<Report> {
-  const eventIds = (await store.entities.ofType('event')).map((e) => e.id);
   const partyIds = scope.party ? await store.entities.idsNamed(scope.party) : [];
   const partyIdSet = new Set(partyIds);
-  const inRegion = regionTest(scope);
-  // One read of the events' statements: their views carry the review status of their type.
-  const events = (await eventViews(store, eventIds))
-    .filter((event) => event.status !== 'rejected' && eventInScope(event, scope, inRegion, partyIdSet))
+  const region = regionOfScope(scope);
+  const eventIds = await candidateEvents(store, scope, region, partyIds);
+  const events = (await viewsOf(store, eventIds))
+    .filter((event) => event.status !== 'rejected' && eventInScope(event, scope, region, partyIdSet))
     .sort(
       (a, b) =>
         (a.date ?? '').localeCompare(b.date ?? '') ||
@@ -104,6 +141,6 @@ export async function writeReport(store: Store, scope: ReportScope): Promise<Rep
     else used.proposed++;
   }
   const partyNames = scope.party ? await namesOf(store, scope.party, partyIds) : new Set<string>();
-  const projects = (await listProjects(store)).filter((p) => projectInScope(p, scope, inRegion, partyNames));
+  const projects = (await listProjects(store)).filter((p) => projectInScope(p, scope, region, partyNames));
   return composeReport(scope, events, projects, used);
 }

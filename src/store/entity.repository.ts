@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
   type EntityRecord,
   KNOWLEDGE_ENTITY_TYPES,
@@ -68,6 +68,29 @@ export class EntityRepository {
       .orderBy('id')
       .execute();
     return rows.map(toStored);
+  }
+
+  /**
+   * Ids of the entities of `types` whose key contains one of `parts`, in id order: the bodies
+   * and places a region's name is part of (重庆 → 重庆市人民政府, 西部（重庆）科学城).
+   */
+  async idsWithKeyContaining(
+    parts: readonly string[],
+    types: readonly StoredEntityType[],
+  ): Promise<string[]> {
+    if (parts.length === 0 || types.length === 0) return [];
+    // The parts are people's words: LIKE's wildcards in them are escaped, not obeyed.
+    const like = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.db
+      .selectFrom('entities')
+      .select('id')
+      .where('type', 'in', types)
+      .where((eb) =>
+        eb.or(parts.map((part) => sql<boolean>`${eb.ref('key')} like ${like(part)} escape '\\'`)),
+      )
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Ids of the entities a live statement names or aliases `name`, in id order. */

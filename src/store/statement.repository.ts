@@ -15,6 +15,7 @@ import type { Span } from '../core/types.js';
 import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
 import type { Database, RetiredStatementTable, StatementTable } from './database.js';
+import { datedIn, ID_BATCH, type YearRange } from './summary.repository.js';
 
 /** A statement no longer current: replaced by an extraction of a newer extractor version. */
 export interface RetiredStatement extends Statement {
@@ -214,6 +215,43 @@ export class StatementRepository {
       .where('entity_id', 'in', entityIds)
       .execute();
     return rows.map(fromRow).sort(chronological);
+  }
+
+  /**
+   * The events told in the documents that mention some entities (a statement about one of them
+   * was read there), those with no date in a period left out when a period is given, as in
+   * {@link SummaryRepository.eventsOf}: what a report of a region reads instead of every event.
+   */
+  async eventsToldWith(entityIds: readonly string[], period: YearRange = {}): Promise<string[]> {
+    const events = new Set<string>();
+    for (const batch of batches(entityIds, ID_BATCH)) {
+      let query = this.db
+        .selectFrom('statements as t')
+        .select('t.entity_id')
+        .distinct()
+        .where('t.property', '=', 'eventType')
+        .where('t.document_id', 'in', (eb) =>
+          eb
+            .selectFrom('statements as m')
+            .select('m.document_id')
+            .where('m.entity_id', 'in', batch)
+            .where('m.document_id', 'is not', null),
+        );
+      if (period.from !== undefined || period.to !== undefined) {
+        query = query.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('statements as d')
+              .select('d.id')
+              .whereRef('d.entity_id', '=', 't.entity_id')
+              .where('d.property', '=', 'date')
+              // The value is JSON: the year is the four digits after its opening quote.
+              .where(datedIn(sql.ref('d.value'), 2, period)),
+          ),
+        );
+      }
+      for (const row of await query.execute()) events.add(row.entity_id);
+    }
+    return [...events].sort();
   }
 
   /**

@@ -10,7 +10,7 @@
  * change, and the difference applied. Every figure a full recount gives is the sum of these
  * contributions; `recount` computes them from scratch, for tests and for checking a store.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { NewStatement } from '../core/statements.js';
 import { batches } from './batches.js';
 import type { Database } from './database.js';
@@ -519,6 +519,26 @@ export class SummaryRepository {
     return rows.map((r) => r.event_id);
   }
 
+  /**
+   * The events some entities take part in or are the place of, undated ones left out when a
+   * period is given and dated ones that start after it; those that start before it are kept when
+   * their date is a span (`2011/2020`), for the caller to decide.
+   */
+  async eventsOf(ids: readonly string[], period: YearRange = {}): Promise<string[]> {
+    const events = new Set<string>();
+    for (const batch of batches(ids, ID_BATCH)) {
+      const rows = await this.db
+        .selectFrom('entity_events')
+        .select('event_id')
+        .distinct()
+        .where('entity_id', 'in', batch)
+        .where(datedIn(sql.ref('date'), 1, period))
+        .execute();
+      for (const row of rows) events.add(row.event_id);
+    }
+    return [...events].sort();
+  }
+
   /** The parties an entity meets most often in its events. */
   async relations(
     ids: string | readonly string[],
@@ -651,6 +671,30 @@ function sortSnapshot(snap: SummarySnapshot): SummarySnapshot {
 }
 
 /** One entity id, or the ids of the entities merged into one body. */
+/** Years from and to, either open. */
+export interface YearRange {
+  from?: number;
+  to?: number;
+}
+
+/**
+ * The condition a date column meets in `period` (always, with no bounds): a date, whose first year (the four
+ * digits at `yearAt`) at most `to`, and at least `from` unless the date is a span (`2011/2020`),
+ * which the caller tests whole. Years as four digits compare the same under every collation.
+ */
+export function datedIn(column: RawBuilder<unknown>, yearAt: 1 | 2, period: YearRange): RawBuilder<boolean> {
+  const year = sql`substr(${column}, ${sql.lit(yearAt)}, 4)`;
+  const conditions: RawBuilder<unknown>[] = [];
+  if (period.from !== undefined || period.to !== undefined) conditions.push(sql`${column} <> ''`);
+  if (period.to !== undefined) conditions.push(sql`${year} <= ${String(period.to)}`);
+  if (period.from !== undefined)
+    conditions.push(sql`(${year} >= ${String(period.from)} or ${column} like '%/%')`);
+  return conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`1 = 1`;
+}
+
+/** Ids per `in (…)` list: far under either engine's bound on parameters. */
+export const ID_BATCH = 1000;
+
 function idList(ids: string | readonly string[]): string[] {
   return typeof ids === 'string' ? [ids] : [...ids];
 }
