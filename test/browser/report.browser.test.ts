@@ -1,6 +1,6 @@
 /**
- * The status report as a reader sees it in Chromium: the HTML report of the seeds rendered,
- * kept as test-results/browser/report.png, its Chinese drawn as glyphs, not as the boxes a
+ * The status report as a reader sees it in Chromium: the HTML report of the seeds rendered with
+ * its figures, kept as test-results/browser/report.png, its Chinese drawn as glyphs, not as the boxes a
  * browser draws for characters its fonts lack.
  */
 import { fileURLToPath } from 'node:url';
@@ -43,11 +43,21 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     await store?.close();
   });
 
-  it('renders the report’s Chinese as glyphs, and keeps the page as a PNG', async () => {
-    const html = renderHtml(await writeReport(store, { region: '重庆', from: 2016, to: 2020 }));
+  it('renders the report’s Chinese as glyphs, its figures drawn with their captions, and keeps the page as a PNG', async () => {
+    const report = await writeReport(store, { region: '重庆', from: 2016, to: 2020 });
+    const html = renderHtml(report);
     const { page } = browser;
     await page.setContent(html, { waitUntil: 'load' });
     expect(await page.locator('h1').textContent()).toBe('重庆科技合作情况（2016—2020年）');
+    expect(report.figures.length).toBeGreaterThan(0);
+    expect(await page.locator('figcaption').allTextContents()).toEqual(
+      report.figures.map((f, i) => `图${i + 1}　${f.title}`),
+    );
+    for (const [i] of report.figures.entries()) {
+      const box = await page.locator(`#figure-${i + 1} svg`).boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+      expect(box?.height).toBeGreaterThan(150);
+    }
     await screenshot(page, 'report');
     const differs = await page.evaluate(() => {
       const family = getComputedStyle(document.querySelector('p')).fontFamily;
