@@ -23,6 +23,7 @@ import { registerAccess } from './access.js';
 import { errorBody, handleError } from './http-errors.js';
 import { identityRoutes } from './routes/identity.js';
 import { type KnowledgeRoutesOptions, knowledgeRoutes } from './routes/knowledge.js';
+import { matchingRoutes } from './routes/matching.js';
 import { registryRoutes } from './routes/registry.js';
 import { reportRoutes } from './routes/report.js';
 import { sessionRoutes } from './routes/session.js';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(identityRoutes, { store: options.knowledge.store });
     await app.register(registryRoutes, { store: options.knowledge.store });
     await app.register(reportRoutes, { store: options.knowledge.store });
+    await app.register(matchingRoutes, { store: options.knowledge.store });
   }
 
   const webRoot = options.webRoot;
