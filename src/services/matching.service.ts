@@ -29,27 +29,52 @@ import { CANDIDATE_RECORD_TYPES, linkedIds, loadCandidates } from './matching-ca
 
 interface IndexState {
   index: MatchingIndex;
-  stamp: string;
-  /** When the statements last read were read: later ones are read at the next refresh. */
-  readAt: string;
+  stamp: Stamp;
+  /** Each entity's count of live statements when the candidates were read. */
+  counts: Map<string, number>;
+}
+
+interface Stamp {
+  statements: string;
+  records: string;
+}
+
+async function stampOf(store: Store): Promise<Stamp> {
+  const [statements, records] = await store.reading.matching.stamp(CANDIDATE_RECORD_TYPES);
+  return { statements, records };
 }
 
 const states = new WeakMap<Store, Promise<IndexState>>();
 
 async function buildIndex(store: Store): Promise<IndexState> {
-  const readAt = new Date().toISOString();
-  const stamp = await store.reading.matching.stamp(CANDIDATE_RECORD_TYPES);
+  const stamp = await stampOf(store);
+  const counts = await store.reading.matching.statementCounts();
   const index = new MatchingIndex();
   for (const candidate of await loadCandidates(store.reading)) index.upsert(candidate);
-  return { index, stamp, readAt };
+  return { index, stamp, counts };
 }
 
-/** Re-reads the candidates that statements recorded since the last read touch. */
+/** The entities whose count of statements differs between two readings. */
+function changedEntities(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): string[] {
+  const changed: string[] = [];
+  for (const [id, count] of after) if (before.get(id) !== count) changed.push(id);
+  for (const id of before.keys()) if (!after.has(id)) changed.push(id);
+  return changed;
+}
+
+/** Re-reads the candidates that the statements written since the last read touch. */
 async function refresh(store: Store, state: IndexState): Promise<IndexState> {
-  const stamp = await store.reading.matching.stamp(CANDIDATE_RECORD_TYPES);
-  if (stamp === state.stamp) return state;
-  const readAt = new Date().toISOString();
-  const changed = await store.reading.matching.changedSince(state.readAt);
+  const stamp = await stampOf(store);
+  if (stamp.statements === state.stamp.statements && stamp.records === state.stamp.records) return state;
+  const counts =
+    stamp.statements === state.stamp.statements
+      ? state.counts
+      : await store.reading.matching.statementCounts();
+  const changed = changedEntities(state.counts, counts);
+  // The registry's records are written by people and sheets, which the summaries do not count.
+  if (stamp.records !== state.stamp.records) {
+    changed.push(...(await store.reading.matching.idsOfTypes(CANDIDATE_RECORD_TYPES)));
+  }
   // An event's change touches the bodies taking part in it.
   const events = changed.filter((id) => id.startsWith('event:'));
   const parties = (await store.reading.statements.about(events))
@@ -66,7 +91,7 @@ async function refresh(store: Store, state: IndexState): Promise<IndexState> {
   const found = new Set(fresh.map((c) => c.id));
   for (const id of scope) if (!found.has(id)) state.index.remove(id);
   for (const candidate of fresh) state.index.upsert(candidate);
-  return { index: state.index, stamp, readAt };
+  return { index: state.index, stamp, counts };
 }
 
 /**

@@ -229,20 +229,33 @@ export class MatchingRepository {
     return out;
   }
 
-  /** The entities with a statement recorded at or after `time`, or retired then. */
-  async changedSince(time: string): Promise<string[]> {
-    const rows = await sql<{ entity_id: string }>`
-      select entity_id from statements where created_at >= ${time}
-      union select entity_id from retired_statements where retired_at >= ${time}`.execute(this.db);
-    return rows.rows.map((r) => r.entity_id);
+  /**
+   * How many live statements each entity has, as the summaries keep them for every write of
+   * documents, decisions and imports: an entity whose count changed has changed, whatever the
+   * time its statements carry (an import keeps the times of the store it came from).
+   */
+  async statementCounts(): Promise<Map<string, number>> {
+    const rows = await this.db.selectFrom('entity_summary').select(['entity_id', 'statements']).execute();
+    return new Map(rows.map((r) => [r.entity_id, Number(r.statements)]));
+  }
+
+  /** The ids of the entities of some types (the registry's records). */
+  async idsOfTypes(types: readonly string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('entities')
+      .select('id')
+      .where('type', 'in', types)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /**
-   * A value that changes whenever statements are added or retired: the summaries' counts of
-   * them, which every write of documents and decisions keeps, and the count and latest time of
-   * the statements of the registry's `recordTypes` (written by people and spreadsheets).
+   * Values that change whenever statements are added or retired: the summaries' counts of
+   * them, which every write of documents, decisions and imports keeps; and the count and latest
+   * time of the statements of the registry's `recordTypes` (written by people and spreadsheets).
    */
-  async stamp(recordTypes: readonly string[]): Promise<string> {
+  async stamp(recordTypes: readonly string[]): Promise<[statements: string, records: string]> {
     const counts = await this.db
       .selectFrom('summary_counts')
       .select(['metric', 'key', 'count'])
@@ -258,8 +271,8 @@ export class MatchingRepository {
       )
       .executeTakeFirst();
     return [
-      ...counts.map((r) => `${r.metric}/${r.key}=${r.count}`),
-      `records=${records?.n ?? 0}@${records?.latest ?? ''}`,
-    ].join(' ');
+      counts.map((r) => `${r.metric}/${r.key}=${r.count}`).join(' '),
+      `${records?.n ?? 0}@${records?.latest ?? ''}`,
+    ];
   }
 }
