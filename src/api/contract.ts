@@ -487,5 +487,7 @@ export const ReportView = z.object({
   ),
   sources: z.array(z.object({ documentId: z.string(), title: z.string() })),
   used: z.object({ accepted: z.number().int(), proposed: z.number().int() }),
+  /** The charts of the scope as the downloads draw them: an SVG whose text ECharts escaped. */
+  figures: z.array(z.object({ caption: z.string(), source: z.string(), svg: z.string() })),
 });
 export type ReportView = z.infer<typeof ReportView>;

@@ -114,12 +114,12 @@ function plainSentences(events: readonly EventView[]): ReportSentence[] {
   });
 }
 
-/** Counts by key, largest first, as `研发基地项目3个、联合实验室项目1个`. */
-function countsOf(keys: readonly string[], word: (key: string) => string): string {
+/** Counts by key as `研发基地项目3个、联合实验室项目1个`: largest first, or in the keys' `order`. */
+function countsOf(keys: readonly string[], word: (key: string) => string, order?: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   return [...counts]
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => (order ? order.indexOf(a[0]) - order.indexOf(b[0]) : b[1] - a[1]))
     .map(([key, n]) => `${word(key)}${n}个`)
     .join('、');
 }
@@ -134,12 +134,10 @@ function projectSentences(projects: readonly ProjectRecord[]): ReportSentence[] 
     (c) => (c === UNKNOWN ? '未填类别的项目' : `${c}项目`),
   );
   const invested = sum('investment');
-  const ordered = [...projects].sort(
-    (a, b) => PROJECT_STATUSES.indexOf(a.status) - PROJECT_STATUSES.indexOf(b.status),
-  );
   const statuses = countsOf(
-    ordered.map((p) => p.status),
+    projects.map((p) => p.status),
     (status) => PROJECT_STATUS_LABELS[status as ProjectStatus].zh,
+    PROJECT_STATUSES,
   );
   const landed = projects.filter((p) => p.status !== 'signed' && p.status !== 'withdrawn').length;
   const expected = sum('expectedOutput');

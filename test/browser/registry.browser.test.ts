@@ -220,6 +220,9 @@ describe.skipIf(tier.skipped)(tier.title, () => {
     const text = (await page.getByTestId('report').textContent()) ?? '';
     for (const part of ['2020年12月15日，', '等5个创新平台', '竹溪智谷科企联盟'])
       expect(text).toContain(part);
+    const figures = page.getByTestId('report-figures');
+    expect(await figures.locator('figcaption').first().textContent()).toBe('图1　合作事件年度分布（按类型）');
+    expect((await figures.locator('svg').first().boundingBox())?.width).toBeGreaterThan(300);
     await screenshot(page, 'report-page');
     const href = (await page.getByTestId('report-docx').getAttribute('href')) ?? '';
     const docx = await page.request.get(`${app.url}${href}`);

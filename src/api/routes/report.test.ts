@@ -30,6 +30,11 @@ describe('the report over HTTP', () => {
       documentId: expect.stringMatching(/^[0-9a-f]{64}$/),
       start: expect.any(Number),
     });
+    expect(report.figures[0]).toMatchObject({
+      caption: '图1　合作事件年度分布（按类型）',
+      source: expect.stringMatching(/^数据来源：知识库中所选范围（重庆，2016—2020年）内/),
+      svg: expect.stringMatching(/^<svg /),
+    });
   });
 
   it('downloads the report as DOCX and as HTML linking back to the app', async () => {

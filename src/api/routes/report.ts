@@ -6,8 +6,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidArgumentError } from '../../core/errors.js';
 import { renderDocx } from '../../report/render-docx.js';
+import { figureSvg } from '../../report/render-figures.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
+import { figureCaption } from '../../report/report-figures.js';
 import { numberNotes } from '../../report/report-notes.js';
 import { type ReportScope, writeReport } from '../../services/report.service.js';
 import type { Store } from '../../store/open-store.js';
@@ -39,7 +41,18 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (a
     { schema: { tags: ['report'], querystring: ReportQuery, response: { 200: ReportView, 400: ErrorBody } } },
     async (request) => {
       const report = await writeReport(store, scopeOf(request.query));
-      return { title: report.title, ...numberNotes(report), sources: report.sources, used: report.used };
+      const figures = report.figures.map((figure, i) => ({
+        caption: figureCaption(i + 1, figure),
+        source: figure.source,
+        svg: figureSvg(figure),
+      }));
+      return {
+        title: report.title,
+        ...numberNotes(report),
+        sources: report.sources,
+        used: report.used,
+        figures,
+      };
     },
   );
 

@@ -433,6 +433,7 @@ export const en: Messages = {
     download: 'Download',
     sources: 'Sources',
     notes: 'Notes',
+    figures: 'Figures',
     empty: 'The knowledge base holds nothing on cooperation in this scope.',
     used: 'Written from {accepted} accepted and {proposed} not yet reviewed extracted events; rejected ones were left out.',
   },

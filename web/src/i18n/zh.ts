@@ -423,6 +423,7 @@ export const zh = {
     download: '下载',
     sources: '资料来源',
     notes: '注释',
+    figures: '附图',
     empty: '所选范围内知识库中没有可用的合作信息。',
     used: '本报告依据经审核确认的事件 {accepted} 个、尚未审核的抽取事件 {proposed} 个写成；已否决的未被采用。',
   },
