@@ -45,6 +45,30 @@ describe('extractEvents', () => {
     expect(second?.participants.slice().sort()).toEqual(['中国科学院', '湖北省人民政府']);
   });
 
+  it('reads the projects of a signing just told, and those among them, as no signing of their own', () => {
+    const signings = events(
+      '3月18日，苏州工业园区与华为技术有限公司等32家企业集中签约。本次集中签约项目32个，总投资超200亿元。签约项目中，投资额10亿元以上的有6个。',
+    ).filter((e) => e.type === 'project_signing');
+    expect(signings).toHaveLength(1);
+    expect(signings[0]?.participants).toContain('苏州工业园区');
+  });
+
+  it('gives the parties of the last event named to 三方 and 各方', () => {
+    const all = events(
+      '4月2日，云南大学、中国科学院昆明植物研究所与云南白药集团股份有限公司共建的天然药物联合实验室揭牌。随后，三方举办了天然药物创新研讨会。',
+    );
+    const gathering = all.find((e) => e.type === 'gathering');
+    expect(gathering?.participants).toEqual(
+      expect.arrayContaining(['云南大学', '中国科学院昆明植物研究所', '云南白药集团股份有限公司']),
+    );
+  });
+
+  it('keeps a body joined by 与 before 共建的 among the founders, not as what was founded', () => {
+    const [founding] = events('云南大学与云南白药集团股份有限公司共建的天然药物研究中心揭牌。');
+    expect(founding?.participants).toEqual(['云南大学', '云南白药集团股份有限公司']);
+    expect(founding?.objects).toEqual(['天然药物研究中心']);
+  });
+
   it('keeps repeated predicates of a clause as one event when no date sets them apart', () => {
     const agreements = events('湖北省人民政府与中国科学院签署并签订战略合作协议。').filter(
       (e) => e.type === 'agreement',

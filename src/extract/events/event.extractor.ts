@@ -59,11 +59,20 @@ const GATHERING_SUFFIX =
   /(研讨会|论坛|博览会|大会|峰会|交流会|推介会|洽谈会|对接会|年会|座谈会|发布会|展览会|展会|交易会|高交会|军博会|博会|赛)$/;
 const PROJECT_WORDS = /项目|企业|机构/;
 const ANAPHORIC = /(此次|本次|这次|上述|该批)$/;
+const ANAPHORIC_BEFORE = /(此次|本次|这次|上述|该批)[\p{Script=Han}]{0,2}$/u;
+const AMONG = /^(中|里|之中|当中)$/;
 /** What is incubated: companies, teams, projects, not scenarios or ideas. */
 const INCUBATED = /企业|公司|团队|项目|初创|创业/;
 const CONJOINED = /[与和同跟及]$/;
 const COMMA = /[，,]/;
 const GOVERNMENT = /^(人民)?政府$/;
+const SEVERAL_PARTIES = /(三方|四方|各方|多方)/;
+
+/** The events told before, that 双方 and 三方 refer back to. */
+interface Earlier {
+  agreement?: CooperationEvent;
+  withParties?: CooperationEvent;
+}
 
 interface Trigger {
   token: number;
@@ -82,7 +91,7 @@ interface Trigger {
 export function extractEvents(context: EventContext): CooperationEvent[] {
   const events: CooperationEvent[] = [];
   let tokenIndex = 0;
-  let lastAgreement: CooperationEvent | undefined;
+  const earlier: Earlier = {};
   const placeNames = new Set(context.parties.filter((p) => p.type === 'place').map((p) => p.name));
   for (const sentence of context.sentences) {
     while (tokenIndex < context.tokens.length && (context.tokens[tokenIndex] as Token).end <= sentence.start)
@@ -97,12 +106,13 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       const sameKind = triggers.filter(
         (t) => t.type === trigger.type && t.clause.start === trigger.clause.start,
       );
-      const event = buildEvent(context, sentence, trigger, sameKind, usedObjects, lastAgreement);
+      const event = buildEvent(context, sentence, trigger, sameKind, usedObjects, earlier);
       if (!event) continue;
       event.participants = withoutGovernedPlaces(event.participants, placeNames);
       for (const object of event.objects) usedObjects.add(object);
       events.push(event);
-      if (event.type === 'agreement') lastAgreement = event;
+      if (event.type === 'agreement') earlier.agreement = event;
+      if (event.participants.length > 0) earlier.withParties = event;
     }
   }
   return events;
@@ -140,7 +150,7 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     // A predicate inside a name is part of the name (秦创原总窗口运营公司).
     if (partiesIn(context, token.start, token.end, true).length > 0) continue;
     if (type !== 'agreement' && token.start < agreedUntil) continue;
-    if (refersBack(context, sentence, i)) continue;
+    if (refersBack(context, sentence, i) || namesSignedProjects(context, sentence, i)) continue;
     const clause = subclauseAt(
       context,
       sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence,
@@ -192,6 +202,18 @@ function refersBack(context: EventContext, sentence: Sentence, at: number): bool
   if (tokens[next]?.text !== '的') return false;
   const start = (tokens[first] as Token).start;
   return ANAPHORIC.test(text.slice(Math.max(sentence.start, start - 4), start));
+}
+
+/**
+ * 签约项目 names the projects signed, not a signing: among them (签约项目中，…), or those of the
+ * signing just told (此次集中签约项目40个).
+ */
+function namesSignedProjects(context: EventContext, sentence: Sentence, at: number): boolean {
+  const { tokens, text } = context;
+  const token = tokens[at] as Token;
+  if (token.entry?.trigger !== 'project_signing' || tokens[at + 1]?.text !== '项目') return false;
+  if (AMONG.test(tokens[at + 2]?.text ?? '')) return true;
+  return ANAPHORIC_BEFORE.test(text.slice(Math.max(sentence.start, token.start - 6), token.start));
 }
 
 function isTrigger(token: Token | undefined): boolean {
@@ -253,7 +275,7 @@ function buildEvent(
   trigger: Trigger,
   sameKind: Trigger[],
   usedObjects: Set<string>,
-  lastAgreement: CooperationEvent | undefined,
+  earlier: Earlier,
 ): CooperationEvent | undefined {
   const { text, tokens } = context;
   const triggerToken = tokens[trigger.token] as Token;
@@ -288,7 +310,7 @@ function buildEvent(
           { ...trigger, type: 'agreement' },
           sameKind,
           usedObjects,
-          lastAgreement,
+          earlier,
         );
       }
       objects = countsIn(context, sentence)
@@ -299,10 +321,17 @@ function buildEvent(
       break;
     }
     case 'founding': {
-      objects = after.map((p) => p.name);
+      // What was set up may stand between the predicates (共建的…中心揭牌).
+      objects = partiesIn(context, triggerToken.end, trigger.clause.end)
+        .filter((p) => p.type === 'organization')
+        .map((p) => p.name);
       if (objects.length === 0) {
+        // The body just before the predicate is what was founded (X正式成立), unless it is a
+        // party joined by 与 (A与B共建的…).
         const subject = before.at(-1);
-        if (subject && triggerToken.start - subject.span.end <= 6) {
+        const conjoined =
+          subject && CONJOINED.test(text.slice(Math.max(0, subject.span.start - 1), subject.span.start));
+        if (subject && !conjoined && triggerToken.start - subject.span.end <= 6) {
           objects = [subject.name];
           participants = participants.filter((p) => p !== subject.name);
         }
@@ -339,12 +368,15 @@ function buildEvent(
     }
   }
 
-  if (
-    participants.length === 0 &&
-    /双方/.test(text.slice(sentence.start, triggerToken.start)) &&
-    lastAgreement
-  ) {
-    participants = [...lastAgreement.participants];
+  if (participants.length === 0) {
+    // 双方 are the parties of the agreement told last; 三方, 各方 those of the last event named.
+    const before = text.slice(sentence.start, triggerToken.start);
+    const referred = /双方/.test(before)
+      ? (earlier.agreement ?? earlier.withParties)
+      : SEVERAL_PARTIES.test(before)
+        ? earlier.withParties
+        : undefined;
+    if (referred) participants = [...referred.participants];
   }
   participants = unique(participants).filter((p) => !objects.includes(p));
   const named = objects.filter((o) => o !== '' && o !== triggerToken.text);
