@@ -72,6 +72,12 @@ export const router = createRouter({
       meta: { title: 'report.title' },
     },
     {
+      path: '/matching',
+      name: 'matching',
+      component: () => import('./pages/MatchingPage.vue'),
+      meta: { title: 'matching.title' },
+    },
+    {
       path: '/attention',
       name: 'attention',
       component: () => import('./pages/AttentionPage.vue'),

@@ -19,8 +19,13 @@ import type {
   EntityPage,
   EntitySummary,
   EventPage,
+  FeedbackBody,
+  FieldList,
   IdentityView,
   IngestReport,
+  MatchBody,
+  MatchView,
+  NeedView,
   PlatformBody,
   PlatformDraft,
   PlatformView,
@@ -192,6 +197,11 @@ export const api = {
   logout: () => request<void>('POST', '/api/logout'),
 
   dashboard: () => request<Dashboard>('GET', '/api/dashboard'),
+  match: (body: MatchBody) => request<MatchView>('POST', '/api/matching', { body }),
+  matchingFields: () => request<FieldList>('GET', '/api/matching/fields'),
+  saveNeed: (body: Omit<MatchBody, 'limit' | 'mode'>) => request<NeedView>('POST', '/api/needs', { body }),
+  needFeedback: (id: string, body: FeedbackBody) =>
+    request<NeedView>('POST', `/api/needs/${encodeURIComponent(id)}/feedback`, { body }),
   search: (params: SearchParams) => request<SearchResult>('GET', '/api/search', { query: { ...params } }),
 
   documents: (limit: number, offset: number) =>

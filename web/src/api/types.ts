@@ -52,3 +52,13 @@ export type Fact = DocumentView['facts'][number];
 export type FactKind = Fact['kind'];
 export type SearchHit = SearchResult['hits'][number];
 export type SearchKind = SearchHit['kind'];
+
+export type {
+  CandidateView,
+  FeedbackBody,
+  FieldList,
+  MatchBody,
+  MatchingQuality,
+  MatchView,
+  NeedView,
+} from '../../../src/api/routes/matching.schema';
