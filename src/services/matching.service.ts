@@ -7,7 +7,8 @@
  * The candidates' index lives with the open store: built on first use, then brought up to
  * date before each query with only the candidates whose statements changed.
  */
-import { InvalidArgumentError, NotFoundError } from '../core/errors.js';
+import { basename } from 'node:path';
+import { CoopAtlasError, errorMessage, InvalidArgumentError, NotFoundError } from '../core/errors.js';
 import { entityId, type JsonValue, type Statement } from '../core/statements.js';
 import type { Span } from '../core/types.js';
 import type { CandidateKind } from '../matching/candidate.js';
@@ -17,6 +18,7 @@ import { MATCHING_CONFIG } from '../matching/matching.config.js';
 import { type AnalyzedNeed, analyzeNeed, MatchingIndex } from '../matching/matching-index.js';
 import { matchingLexicon } from '../matching/matching-lexicon.js';
 import { type Need, type NeedInput, parseNeed } from '../matching/need.js';
+import { readNeedRows } from '../matching/need-sheet.js';
 import {
   contribution,
   FEATURES,
@@ -24,8 +26,16 @@ import {
   type RankingMode,
   rankCandidates,
 } from '../matching/rank.js';
-import type { Store } from '../store/open-store.js';
+import { readSheet } from '../registry/sheet-files.js';
+import type { Repositories, Store } from '../store/open-store.js';
 import { CANDIDATE_RECORD_TYPES, linkedIds, loadCandidates } from './matching-candidates.js';
+import {
+  type SaveOutcome,
+  type SheetImport,
+  settleLines,
+  type Writer,
+  writeFacts,
+} from './registry.service.js';
 
 interface IndexState {
   index: MatchingIndex;
@@ -316,27 +326,74 @@ export async function saveNeed(
   author: string,
   now = new Date().toISOString(),
 ): Promise<NeedRecord> {
+  return store.transaction(async (tx) => {
+    const [id, statements] = await saveNeedIn(tx, input, { author }, now);
+    return needOf(id, statements);
+  });
+}
+
+/** A need's fields that differ from the need as kept, written by a person or a sheet's row. */
+async function saveNeedIn(
+  tx: Repositories,
+  input: NeedInput,
+  writer: Writer,
+  now: string,
+): Promise<[id: string, statements: Statement[], outcome: SaveOutcome]> {
   const need = parseNeed(input);
   const id = entityId('need', `${need.company ?? ''}\u0000${need.description}`);
-  return store.transaction(async (tx) => {
-    const current = needOf(id, await tx.statements.about([id]));
-    await tx.entities.ensure([{ id, type: 'need', key: need.description.slice(0, 200) }], now);
-    const values: Record<string, JsonValue | undefined> = {
-      description: need.description,
-      company: need.company,
-      district: need.district,
-      field: need.field?.id,
-      budget: need.budget,
-      deadline: need.deadline,
-    };
-    for (const property of NEED_FIELDS) {
-      const value = values[property];
-      if (value === undefined || (current as unknown as Record<string, unknown>)[property] === value)
-        continue;
-      await tx.statements.addManual({ entityId: id, property, value, author, status: 'accepted' }, now);
-    }
-    return needOf(id, await tx.statements.about([id]));
+  const known = await tx.entities.find(id);
+  const current = needOf(id, await tx.statements.about([id]));
+  if (!known) await tx.entities.ensure([{ id, type: 'need', key: need.description.slice(0, 200) }], now);
+  const values: Record<string, JsonValue | undefined> = {
+    description: need.description,
+    company: need.company,
+    district: need.district,
+    field: need.field?.id,
+    budget: need.budget,
+    deadline: need.deadline,
+  };
+  const facts = NEED_FIELDS.flatMap((property) => {
+    const value = values[property];
+    return value === undefined || (current as unknown as Record<string, unknown>)[property] === value
+      ? []
+      : [{ property, value }];
   });
+  await writeFacts(tx, id, facts, writer, now);
+  return [id, await tx.statements.about([id]), !known ? 'added' : facts.length ? 'updated' : 'unchanged'];
+}
+
+/**
+ * Imports a spreadsheet of needs (`.xlsx` or `.csv`, the columns of `need-sheet.ts`): each good
+ * row kept in its own savepoint as the statements of that row, each bad one reported with its
+ * line and reason. Importing the same sheet again adds nothing.
+ */
+export async function importNeeds(
+  store: Store,
+  bytes: Uint8Array,
+  path: string,
+  now = new Date().toISOString(),
+): Promise<SheetImport> {
+  let results: ReturnType<typeof readNeedRows>;
+  try {
+    results = readNeedRows(await readSheet(bytes, path));
+  } catch (error) {
+    if (error instanceof CoopAtlasError) throw error;
+    throw new CoopAtlasError('SHEET_INVALID', `${path}: ${errorMessage(error)}`);
+  }
+  const file = basename(path);
+  const saved = await store.transactionOfEach(
+    results.flatMap((result) =>
+      result.ok
+        ? [
+            async (tx: Repositories) => {
+              const [id, , outcome] = await saveNeedIn(tx, result.row, { file, row: result.line }, now);
+              return { id, outcome };
+            },
+          ]
+        : [],
+    ),
+  );
+  return settleLines(results, saved, path);
 }
 
 export async function findNeed(store: Store, id: string): Promise<NeedRecord> {

@@ -62,7 +62,7 @@ import type { Repositories, Settled, Store } from '../store/open-store.js';
 export type Writer = { author: string } | { file: string; row: number };
 
 /** One field to write, and the sentence it was read from when a person confirms it from a document. */
-interface Fact {
+export interface Fact {
   property: string;
   value: JsonValue;
   evidence?: Evidence;
@@ -113,7 +113,7 @@ export async function findProject(db: Repositories, id: string): Promise<Project
 }
 
 /** Writes the facts about a record as statements of the writer, in the transaction given. */
-async function writeFacts(
+export async function writeFacts(
   tx: Repositories,
   recordId: string,
   facts: readonly Fact[],
@@ -282,7 +282,7 @@ export async function importProjects(
 }
 
 /** Each line's outcome: its row's check, then its savepoint's (given in the order of the good rows). */
-function settleLines(
+export function settleLines(
   results: ReadonlyArray<{ line: number; ok: true } | { line: number; ok: false; reason: string }>,
   saved: ReadonlyArray<Settled<{ id: string; outcome: SaveOutcome }>>,
   path: string,

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi } from '../../../test/factories/api-harness.js';
+import { type ApiHarness, multipart, startApi } from '../../../test/factories/api-harness.js';
 
 const DOCS = fileURLToPath(new URL('../../../test/matching/docs', import.meta.url));
 
@@ -21,6 +21,10 @@ afterAll(async () => {
 });
 
 const match = (role: string, payload: object) => api.post(role, '/api/matching', payload);
+const withEditor = (body: { payload: Buffer; headers: Record<string, string> }) => ({
+  payload: body.payload,
+  headers: { ...api.as('editor'), ...body.headers },
+});
 
 describe('technology matching over HTTP', () => {
   it('answers a need with ranked candidates, the reasons, and sentences that open their documents', async () => {
@@ -111,6 +115,40 @@ describe('technology matching over HTTP', () => {
       useful: false,
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('imports a spreadsheet of needs, each bad row reported with its line and reason, and the same sheet again adds nothing', async () => {
+    const csv = [
+      '企业名称,所在区县,领域,需求描述,预算（万元）,截止日期',
+      '重庆渝安汽车股份有限公司,重庆市北碚区,增材制造,汽车轻量化部件需要3D打印样件,200,2025-06-30',
+      '某公司,,,,,',
+      'Acme,,,We need welding,,',
+      '西安秦岭动力机械有限公司,火星区,,叶片激光熔覆修复,,',
+    ].join('\n');
+    const upload = () =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/needs/import',
+        ...withEditor(multipart([{ name: 'needs.csv', content: csv }], 'file')),
+      });
+    const first = (await upload()).json();
+    expect(first).toMatchObject({ added: 1, failed: 3 });
+    const reasons = first.lines.filter((l: { outcome: string }) => l.outcome === 'failed');
+    expect(reasons.map((l: { line: number }) => l.line)).toEqual([3, 4, 5]);
+    expect(reasons[1].reason).toContain('需求描述须用中文写明所需的技术');
+    expect(reasons[2].reason).toContain('不认识的地点“火星区”');
+    expect((await upload()).json()).toMatchObject({ added: 0, unchanged: 1, failed: 3 });
+    const needs = (
+      await api.app.inject({ method: 'GET', url: '/api/needs', headers: api.as('viewer') })
+    ).json();
+    expect(needs).toContainEqual(
+      expect.objectContaining({
+        company: '重庆渝安汽车股份有限公司',
+        field: 'additive',
+        budget: 2_000_000,
+        deadline: '2025-06-30',
+      }),
+    );
   });
 
   it('lists the fields of the taxonomy with their parents', async () => {

@@ -1,6 +1,6 @@
 /**
  * Technology matching (精准对接) over HTTP: a need matched to the knowledge base's candidates
- * with the reasons; needs kept, and a person's feedback on a match recorded as their statement;
+ * with the reasons; needs kept (from a form or a spreadsheet), and a person's feedback on a match recorded as their statement;
  * the ranking's quality on the needs people judged. Matching is for everyone signed in; keeping
  * needs and judging matches for editors, each write under the editor's name.
  */
@@ -11,13 +11,14 @@ import type { NeedInput } from '../../matching/need.js';
 import {
   feedbackQuality,
   findNeed,
+  importNeeds,
   listNeeds,
   matchNeed,
   recordFeedback,
   saveNeed,
 } from '../../services/matching.service.js';
 import type { Store } from '../../store/open-store.js';
-import { ErrorBody } from '../contract.js';
+import { ErrorBody, SheetImportReport } from '../contract.js';
 import {
   FeedbackBody,
   FieldList,
@@ -27,6 +28,7 @@ import {
   NeedBody,
   NeedView,
 } from './matching.schema.js';
+import { uploadedSheet } from './registry.js';
 
 export interface MatchingRoutesOptions {
   store: Store;
@@ -80,6 +82,22 @@ export const matchingRoutes: FastifyPluginAsyncZod<MatchingRoutesOptions> = asyn
       schema: { tags: ['matching'], body: NeedBody, response: { 200: NeedView, 400: ErrorBody } },
     },
     async (request) => saveNeed(store, needOf(request.body), author(request)),
+  );
+
+  app.post(
+    '/api/needs/import',
+    {
+      config: { role: 'editor' },
+      schema: {
+        tags: ['matching'],
+        consumes: ['multipart/form-data'],
+        response: { 200: SheetImportReport, 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { bytes, name } = await uploadedSheet(request);
+      return importNeeds(store, bytes, name);
+    },
   );
 
   app.get(

@@ -70,7 +70,7 @@ const CONTENT_TYPES = {
 const SORTS = ['name', 'investment', 'signed', 'status'] as const;
 
 /** The one spreadsheet of a multipart upload, with its file name. */
-async function uploadedSheet(request: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
+export async function uploadedSheet(request: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
   if (!request.isMultipart()) {
     throw new InvalidArgumentError(
       '请以 multipart/form-data 上传表格 (upload the spreadsheet as multipart/form-data)',
