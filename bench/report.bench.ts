@@ -2,7 +2,9 @@
  * `npm run bench:report`: the cooperation status report on a large store. The generated corpus
  * of BENCH_DOCS documents (default 100,000) is ingested into SQLite, then the report of one
  * region and a five-year period is written (the first time on a store just opened, then again)
- * and rendered as Markdown, HTML and DOCX with its figures. BENCH_REPORT_DB names a store file
+ * and rendered as Markdown, HTML and DOCX with its figures. The registry holds the generated
+ * ledger of BENCH_PROJECTS projects (default 10,000, the registry bench's), imported once, whose
+ * projects the report narrows to its scope too. BENCH_REPORT_DB names a store file
  * to keep: built there when missing, reused when present. Figures go to stdout and
  * bench/results/report-*.json.
  */
@@ -10,17 +12,21 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSheet } from '../src/registry/sheet-files.js';
 import { renderDocx } from '../src/report/render-docx.js';
 import { renderHtml } from '../src/report/render-html.js';
 import { renderMarkdown } from '../src/report/render-markdown.js';
+import { importProjects, listProjectStatuses } from '../src/services/registry.service.js';
 import { type ReportScope, writeReport } from '../src/services/report.service.js';
 import { readStats } from '../src/services/stats.service.js';
 import { openStore, type Store } from '../src/store/open-store.js';
+import { projectSheet } from '../test/factories/project-sheet.js';
 import { largeStoreFile } from './large-store.js';
 import { machine, timed, writeResults } from './results-file.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const KEPT = process.env.BENCH_REPORT_DB ? resolve(process.env.BENCH_REPORT_DB) : undefined;
 const SCOPE: ReportScope = { region: '重庆', from: 2016, to: 2020 };
 const TARGET_SECONDS = 5;
@@ -28,6 +34,15 @@ const REPEATS = 3;
 const MB = 1024 * 1024;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** The registry's projects: the generated ledger imported when the store has none yet. */
+async function withLedger(store: Store): Promise<{ projects: number; importSeconds?: number }> {
+  const known = (await listProjectStatuses(store)).length;
+  if (known > 0 || PROJECTS === 0) return { projects: known };
+  const csv = await writeSheet(projectSheet(PROJECTS, 0).rows, 'csv', '项目');
+  const { value, seconds } = await timed(() => importProjects(store, csv, 'ledger.csv'));
+  return { projects: value.added, importSeconds: round(seconds) };
+}
 
 async function measure(store: Store) {
   const first = await timed(() => writeReport(store, SCOPE));
@@ -54,6 +69,7 @@ async function main(): Promise<void> {
     const { file, buildSeconds } = await largeStoreFile(ROOT, DOCS, work, KEPT);
     const store = await openStore({ dialect: 'sqlite', file });
     try {
+      const registry = await withLedger(store);
       const stats = await readStats(store);
       const { report, write, render } = await measure(store);
       const sentences = report.sections.reduce((n, s) => n + s.sentences.length, 0);
@@ -70,6 +86,7 @@ async function main(): Promise<void> {
           mb: Math.round(statSync(file).size / MB),
           ...(buildSeconds !== undefined ? { buildSeconds: Math.round(buildSeconds) } : {}),
         },
+        registry,
         scope: SCOPE,
         report: {
           sections: report.sections.length,
@@ -89,7 +106,7 @@ async function main(): Promise<void> {
       };
       writeResults('report', figures);
       console.log(
-        `report of ${SCOPE.region} ${SCOPE.from}–${SCOPE.to}: ${figures.store.documents} documents, ${figures.store.events} events in the store, ${figures.report.events} in scope; load ${figures.machine.loadAverage}`,
+        `report of ${SCOPE.region} ${SCOPE.from}–${SCOPE.to}: ${figures.store.documents} documents, ${figures.store.events} events and ${registry.projects} registry projects in the store, ${figures.report.events} events in scope; load ${figures.machine.loadAverage}`,
       );
       console.log('| step | seconds | note |');
       console.log('| --- | ---: | --- |');
