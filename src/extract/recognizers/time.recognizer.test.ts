@@ -26,6 +26,38 @@ describe('recognizeTimes', () => {
     expect(m?.relative).toBeUndefined();
   });
 
+  it('resolves a day written alone against the month of publication', () => {
+    expect(only('新华社北京15日电（记者 王敏）')).toEqual(['15日', '2020-12-15']);
+    expect(only('宏钧精机十二日在厦门签署三方合作协议')).toEqual(['十二日', '2020-12-12']);
+    expect(only('本月12日，双方签约')).toEqual(['本月12日', '2020-12-12']);
+  });
+
+  it('puts a day later than the publication day in the month before', () => {
+    expect(only('28日，双方签约', { published: '2021-01-05' })).toEqual(['28日', '2020-12-28']);
+  });
+
+  it('reads 12日至14日 as a range of days of one month', () => {
+    expect(only('展会于12日至14日举行')).toEqual(['12日至14日', '2020-12-12/2020-12-14']);
+    expect(only('展会于12至14日举行')).toEqual(['12至14日', '2020-12-12/2020-12-14']);
+  });
+
+  it('leaves counted days, recurring days and words with 日 alone', () => {
+    for (const text of [
+      '15日内完成审批',
+      '3日后复工',
+      '每月1日发布',
+      '第十二日',
+      '一日千里',
+      '人民日报',
+      '日本企业',
+    ])
+      expect(times(text), text).toEqual([]);
+  });
+
+  it('leaves a day alone unresolved without a publication date', () => {
+    expect(times('12日，双方签约', {})).toEqual([]);
+  });
+
   it('reads a year and month at month precision', () => {
     expect(only('2019年4月，双方签约')).toEqual(['2019年4月', '2019-04']);
   });

@@ -32,6 +32,10 @@ const MONTH_AT = sticky(`${SP}${MONTH}${SP}月`);
 const DAY_RANGE_BARE = sticky(`${SP}${DAY}${TO}${DAY}${SP}[日号]`);
 const DAY_AT = sticky(`${SP}${DAY}${SP}[日号]`);
 const MONTH_SUFFIX = /份|底|末|初(?![步期次])|上旬|中旬|下旬/y;
+/** 12日至14日, 12至14日: days of one month. */
+const DAY_RANGE_ALONE = sticky(`${DAY}${SP}日?${TO}${DAY}${SP}日`);
+/** A day with no month: its figures and 日, not followed by what makes it a count or a word. */
+const DAY_ALONE = sticky(`${DAY}${SP}日(?![内后前来报本益常均产照方期子间夜志记元程晚趋渐\\d])`);
 const RANGE_TO = sticky(TO);
 
 const PLAN =
@@ -140,6 +144,17 @@ function yearFor(month: number, day: number, published: Published): number {
   const candidate = Date.UTC(published.year, month - 1, day);
   const pub = Date.UTC(published.year, published.month - 1, published.day);
   return candidate - pub > 92 * DAY_MS ? published.year - 1 : published.year;
+}
+
+/** Day `d` of the publication's month, or of the month before when that day is still to come. */
+function dayOfRecentMonth(d: number, published: Published): string {
+  const back = d > published.day ? 1 : 0;
+  const index = published.year * 12 + published.month - 1 - back;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  // The 31st of a 30-day month is no date: the last of the month is meant no more than any other.
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${pad(m)}-${pad(Math.min(d, last))}`;
 }
 
 function exec(re: RegExp, s: string, at: number): RegExpExecArray | null {
@@ -383,7 +398,7 @@ class TimeScanner {
   private yearless(i: number): Found | undefined {
     const s = this.s;
     // A month is one or two characters and up to three spaces before its 月.
-    if (!hasCharWithin(s, '月', i + 1, i + 6)) return undefined;
+    if (!hasCharWithin(s, '月', i + 1, i + 6)) return this.dayAlone(i);
     if (/(?:每|逐)年?$/.test(s.slice(Math.max(0, i - 2), i))) return undefined;
     const md = monthDay(s, i);
     if (!md) return undefined;
@@ -394,6 +409,32 @@ class TimeScanner {
     const found = afterMonth(s, point);
     if (found.end === md.end && md.d === undefined && !this.isMonthAlone(i, md.end)) return undefined;
     return { ...found, relative: true };
+  }
+
+  /**
+   * A day written alone, as news dates what happened this month: 新华社北京12日电, 十二日在厦门
+   * 签署. It is the publication's month, or the month before when the day is later than the
+   * publication's. Single Chinese digits (一日, 三日) are left out, and days counted (15日内,
+   * 3日后) and words (日报, 日本) are not dates.
+   */
+  private dayAlone(i: number): Found | undefined {
+    const published = this.published;
+    if (!published) return undefined;
+    if (/(每|逐|周|初)个?月?$/.test(this.s.slice(Math.max(0, i - 3), i))) return undefined;
+    const isDay = (written: string, d: number) =>
+      validDay(d) && (/\d/.test(written) || written.length >= 2 || written === '十');
+    const range = exec(DAY_RANGE_ALONE, this.s, i);
+    if (range) {
+      const a = num(range[1]);
+      const b = num(range[2]);
+      if (isDay(range[1] ?? '', a) && validDay(b) && b > a) {
+        const first = dayOfRecentMonth(a, published);
+        return { value: `${first}/${first.slice(0, 8)}${pad(b)}`, end: i + range[0].length, relative: true };
+      }
+    }
+    const day = exec(DAY_ALONE, this.s, i);
+    if (!day || !isDay(day[1] ?? '', num(day[1]))) return undefined;
+    return { value: dayOfRecentMonth(num(day[1]), published), end: i + day[0].length, relative: true };
   }
 
   /** A month written alone (4月) is a time when it is in figures or ends the phrase (十二月，). */
@@ -452,8 +493,14 @@ class TimeScanner {
       const word = month[1] ?? '';
       const shift = word === '本月' ? 0 : word.startsWith('上') ? -1 : 1;
       const index = published.year * 12 + published.month - 1 + shift;
-      const value = `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
-      return { value, end: i + month[0].length, relative: true };
+      const y = Math.floor(index / 12);
+      const m = (index % 12) + 1;
+      const end = i + month[0].length;
+      const day = exec(DAY_AT, s, end);
+      if (day && validDay(num(day[1]))) {
+        return { value: format({ y, m, d: num(day[1]), end }), end: end + day[0].length, relative: true };
+      }
+      return { value: `${y}-${pad(m)}`, end, relative: true };
     }
     return undefined;
   }
@@ -476,7 +523,8 @@ class TimeScanner {
 /**
  * Dates, months, years, ranges and periods at the precision the text gives. Year-less dates take
  * the publication year (the year before when that would put them more than three months after
- * publication); 今年, 本月 … are resolved against the publication date, 年底, 年内 and 上半年
+ * publication), a day alone (新华社北京15日电) the publication's month or the one before;
+ * 今年, 本月 … are resolved against the publication date, 年底, 年内 and 上半年
  * against a year written earlier in the clause or else the publication's. Both kinds carry
  * `relative: true` and are left out when there is nothing to resolve them against. Durations (3年,
  * 两年来) and vague phrases (近年来, 近日, 日前) are not times.
