@@ -69,6 +69,22 @@ describe('extractEvents', () => {
     expect(founding?.objects).toEqual(['天然药物研究中心']);
   });
 
+  it('reads a founding told again (为联盟揭牌, 成立大会上) as the one founding', () => {
+    const foundings = events(
+      '12月28日，长三角机器人产业技术创新联盟在南京成立。副省长出席大会并为联盟揭牌。成立大会上，成员单位签订了5项合作协议。',
+      '2021-12-29',
+    ).filter((e) => e.type === 'founding');
+    expect(foundings).toHaveLength(1);
+    expect(foundings[0]).toMatchObject({ date: '2021-12-28', objects: ['长三角机器人产业技术创新联盟'] });
+  });
+
+  it('keeps a second founding of the same body on another date', () => {
+    const foundings = events(
+      '2019年3月，长三角机器人产业技术创新联盟在南京成立。2021年5月，长三角机器人产业技术创新联盟在上海成立。',
+    ).filter((e) => e.type === 'founding');
+    expect(foundings).toHaveLength(2);
+  });
+
   it('keeps repeated predicates of a clause as one event when no date sets them apart', () => {
     const agreements = events('湖北省人民政府与中国科学院签署并签订战略合作协议。').filter(
       (e) => e.type === 'agreement',

@@ -115,7 +115,28 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       if (event.participants.length > 0) earlier.withParties = event;
     }
   }
-  return events;
+  return withoutRetellings(events);
+}
+
+/**
+ * An event told again later (联盟在哈尔滨成立 … 为联盟揭牌 … 成立大会上) names what an earlier one
+ * of its type named, no party it lacked and no other date: it is that event, not a new one.
+ */
+function withoutRetellings(events: CooperationEvent[]): CooperationEvent[] {
+  const kept: CooperationEvent[] = [];
+  const within = (some: readonly string[], all: readonly string[]) => some.every((x) => all.includes(x));
+  for (const event of events) {
+    const told = kept.some(
+      (first) =>
+        first.type === event.type &&
+        event.objects.length > 0 &&
+        within(event.objects, first.objects) &&
+        within(event.participants, first.participants) &&
+        (event.date === undefined || event.date === first.date),
+    );
+    if (!told) kept.push(event);
+  }
+  return kept;
 }
 
 /**
