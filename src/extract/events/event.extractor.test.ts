@@ -85,6 +85,20 @@ describe('extractEvents', () => {
     expect(foundings).toHaveLength(2);
   });
 
+  it('gives a signing of many projects that names no party the parties of the sentence detailing it', () => {
+    const [signing] = events(
+      '开幕式上，36个新能源产业项目集中签约，签约总金额逾200亿元。其中，合肥工业大学与安徽江淮汽车集团股份有限公司签约共建新能源汽车研究院。',
+    ).filter((e) => e.type === 'project_signing');
+    expect(signing?.participants).toEqual(['合肥工业大学', '安徽江淮汽车集团股份有限公司']);
+  });
+
+  it('leaves a signing without parties when the next sentence does not detail it', () => {
+    const [signing] = events(
+      '开幕式上，36个新能源产业项目集中签约。合肥工业大学与安徽江淮汽车集团股份有限公司签署战略合作协议。',
+    ).filter((e) => e.type === 'project_signing');
+    expect(signing?.participants).toEqual([]);
+  });
+
   it('keeps repeated predicates of a clause as one event when no date sets them apart', () => {
     const agreements = events('湖北省人民政府与中国科学院签署并签订战略合作协议。').filter(
       (e) => e.type === 'agreement',

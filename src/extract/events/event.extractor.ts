@@ -93,7 +93,7 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
   let tokenIndex = 0;
   const earlier: Earlier = {};
   const placeNames = new Set(context.parties.filter((p) => p.type === 'place').map((p) => p.name));
-  for (const sentence of context.sentences) {
+  for (const [index, sentence] of context.sentences.entries()) {
     while (tokenIndex < context.tokens.length && (context.tokens[tokenIndex] as Token).end <= sentence.start)
       tokenIndex++;
     const triggers = findTriggers(context, sentence, tokenIndex);
@@ -108,6 +108,9 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       );
       const event = buildEvent(context, sentence, trigger, sameKind, usedObjects, earlier);
       if (!event) continue;
+      if (event.type === 'project_signing' && event.participants.length === 0) {
+        event.participants = partiesDetailed(context, context.sentences[index + 1]);
+      }
       event.participants = withoutGovernedPlaces(event.participants, placeNames);
       for (const object of event.objects) usedObjects.add(object);
       events.push(event);
@@ -116,6 +119,19 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
     }
   }
   return withoutRetellings(events);
+}
+
+/**
+ * The parties of a sentence that details the one before (52个项目集中签约。其中，A与B签约…): a
+ * signing of many projects that names no party has those of its details.
+ */
+function partiesDetailed(context: EventContext, next: Sentence | undefined): string[] {
+  if (!next || !/^\s*其中/.test(context.text.slice(next.start, next.start + 8))) return [];
+  return unique(
+    partiesIn(context, next.start, next.end)
+      .filter((p) => p.type === 'organization' && isPartyRole(context, p))
+      .map((p) => p.name),
+  );
 }
 
 /**
