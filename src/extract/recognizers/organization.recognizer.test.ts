@@ -14,6 +14,11 @@ describe('recognizeOrganizations', () => {
     expect(names('本次与成都天府芯谷科技有限公司达成合作。')).toContain('成都天府芯谷科技有限公司');
   });
 
+  it('starts a name after 选举 and 全力支持', () => {
+    expect(names('大会选举哈尔滨工业大学机器人研究所为理事长单位')).toEqual(['哈尔滨工业大学机器人研究所']);
+    expect(names('省政府将全力支持贵州研究院建设')).toContain('贵州研究院');
+  });
+
   it('stops a name at the verb that governs it', () => {
     expect(names('双方共建博元医疗器械研究所。')).toEqual(['博元医疗器械研究所']);
   });

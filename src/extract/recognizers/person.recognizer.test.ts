@@ -15,6 +15,21 @@ describe('recognizePersons', () => {
     expect(people('市委副书记、市长唐良智出席')).toEqual([['唐良智', '市长']]);
   });
 
+  it('reads 由 before a place as a word, not a surname', () => {
+    expect(people('首任院长由武汉理工大学副校长张明远担任')).toEqual([['张明远', '副校长']]);
+  });
+
+  it('reads 理事长单位 as the body holding the chair, not a person', () => {
+    expect(people('选举中国科学院自动化研究所为理事长单位')).toEqual([]);
+  });
+
+  it('ends a guessed name at the 及 the segmenter joined to it', () => {
+    expect(people('副校长黄宗仁及火炬管委会主任陈建国出席')).toEqual([
+      ['黄宗仁', '副校长'],
+      ['陈建国', '主任'],
+    ]);
+  });
+
   it('stops a three-character name before a conjunction', () => {
     expect(people('市长唐良智与院长侯建国座谈')).toEqual([
       ['唐良智', '市长'],

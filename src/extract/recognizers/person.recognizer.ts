@@ -3,6 +3,8 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import { type Token, tagOf } from '../segmentation/segmenter.js';
 
 const HAN = /^\p{Script=Han}$/u;
+/** Surnames that are also prepositions and conjunctions. */
+const FUNCTION_SURNAMES = new Set(['由', '于', '向', '从', '自', '以', '为', '经', '将', '和', '与']);
 const SPACES = /^[ \t\u3000]+$/;
 /** Titles written after a name (习近平总书记, 陈敏尔书记); most titles only come before. */
 const TITLES_AFTER = new Set([
@@ -40,7 +42,8 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
     if (isInsidePlace(text, token, lex)) continue;
     let start = token.end;
     if (tokens[i + 1] && SPACES.test((tokens[i + 1] as Token).text)) start = (tokens[i + 1] as Token).end;
-    const after = nameAt(text, start, lex);
+    // 理事长单位, 会长单位: the body that holds the chair, not a person.
+    const after = text.startsWith('单位', start) ? undefined : nameAt(text, start, lex);
     if (after && !found.has(after)) found.set(after, title);
     if (TITLES_AFTER.has(token.text)) {
       const before = nameBefore(text, tokens, i, lex);
@@ -98,6 +101,9 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
   const length = startsWithStop(text, first + 1, lex) ? surname + 1 : surname + 2;
   const name = text.slice(at, at + length);
   if (lex.places.has(name) || lex.organizations.has(name)) return undefined;
+  // 由, 于, 向 … are surnames and words: before a place they are words (由太原理工大学…).
+  if (FUNCTION_SURNAMES.has(text.charAt(at)) && lex.places.has(text.slice(first, first + 2)))
+    return undefined;
   return name;
 }
 

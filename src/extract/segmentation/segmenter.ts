@@ -30,17 +30,39 @@ export function segmenter(): Jieba {
  */
 export function tokenize(text: string): Token[] {
   const words = segmenter().cut(text, true);
-  const entries = lexicon().words;
-  const tokens: Token[] = new Array(words.length);
+  const lex = lexicon();
+  const entries = lex.words;
+  const tokens: Token[] = [];
   let offset = 0;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
+  for (const word of words) {
     // jieba returns every character of the input, so offsets are running sums of lengths.
-    tokens[i] = { text: word, start: offset, end: offset + word.length, entry: entries.get(word) };
-    offset += word.length;
+    const entry = entries.get(word);
+    const end = offset + word.length;
+    if (
+      entry === undefined &&
+      word.length >= 3 &&
+      JOINING.has(word.charAt(word.length - 1)) &&
+      !lex.wordTags.has(word)
+    ) {
+      // A word the segmenter guessed, swallowing the 及 that follows a name (黄宗仁及): two words.
+      const head = word.slice(0, -1);
+      tokens.push({ text: head, start: offset, end: end - 1, entry: entries.get(head) });
+      tokens.push({
+        text: word.charAt(word.length - 1),
+        start: end - 1,
+        end,
+        entry: entries.get(word.charAt(word.length - 1)),
+      });
+    } else {
+      tokens.push({ text: word, start: offset, end, entry });
+    }
+    offset = end;
   }
   return tokens;
 }
+
+/** Conjunctions a guessed word may end with. */
+const JOINING = new Set(['及', '与', '和', '同']);
 
 /** The part-of-speech tag the general dictionary gives a token's word, if it lists the word. */
 export function tagOf(token: Token, lex: Lexicon): string | undefined {
