@@ -7,6 +7,7 @@ import { snippet } from '../core/snippet.js';
 import { queryTerms } from '../extract/search/search-terms.js';
 import type { Store } from '../store/open-store.js';
 import type { SearchFilters, SearchKind } from '../store/search.repository.js';
+import { entityNames } from './entity.service.js';
 
 export interface SearchRequest extends SearchFilters {
   q: string;
@@ -43,8 +44,16 @@ export async function search(store: Store, request: SearchRequest): Promise<Sear
   const documentIds = [...new Set(page.hits.flatMap((h) => (h.documentId ? [h.documentId] : [])))];
   const documents = new Map((await store.documents.findMany(documentIds)).map((d) => [d.id, d]));
   const texts = await store.documents.texts(documentIds);
+  const articles = await store.articles.forDocuments([
+    ...new Set(page.hits.flatMap((h) => (h.kind === 'article' && h.documentId ? [h.documentId] : []))),
+  ]);
   const entityIds = page.hits.filter((h) => h.kind === 'entity').map((h) => h.ref);
-  const names = await store.statements.namesOf(entityIds);
+  // Named as the entity page names them: the name most stated, the other forms after it.
+  const values = await store.stats.summary.valuesByEntity(entityIds);
+  const keys = new Map((await store.entities.findMany(entityIds)).map((e) => [e.id, e.key]));
+  const names = new Map(
+    entityIds.map((id) => [id, entityNames(keys.get(id) ?? id, values.get(id) ?? [])] as const),
+  );
 
   const hits: SearchHit[] = [];
   for (const hit of page.hits) {
@@ -56,7 +65,7 @@ export async function search(store: Store, request: SearchRequest): Promise<Sear
       hits.push({ ...base, documentId: hit.ref, title: documentTitle, snippet: snippet(text, words) });
     } else if (hit.kind === 'article' && hit.documentId) {
       const ordinal = Number(hit.ref.slice(hit.ref.lastIndexOf('#') + 1));
-      const article = (await store.articles.forDocument(hit.documentId)).find((a) => a.index === ordinal);
+      const article = articles.get(hit.documentId)?.find((a) => a.index === ordinal);
       const body = article ? text.slice(article.span.start, article.span.end) : text;
       hits.push({
         ...base,

@@ -28,21 +28,32 @@ export class ArticleRepository {
   }
 
   async forDocument(documentId: string): Promise<Article[]> {
+    return (await this.forDocuments([documentId])).get(documentId) ?? [];
+  }
+
+  /** The articles of several documents, each list in order. */
+  async forDocuments(documentIds: readonly string[]): Promise<Map<string, Article[]>> {
+    const byDocument = new Map<string, Article[]>();
+    if (documentIds.length === 0) return byDocument;
     const rows = await this.db
       .selectFrom('articles')
       .selectAll()
-      .where('document_id', '=', documentId)
+      .where('document_id', 'in', documentIds)
+      .orderBy('document_id')
       .orderBy('ordinal')
       .execute();
-    return rows.map((r) => {
+    for (const r of rows) {
       const article: Article = { index: r.ordinal, span: { start: r.span_start, end: r.span_end } };
       if (r.headline !== null) article.headline = r.headline;
       if (r.headline_start !== null && r.headline_end !== null) {
         article.headlineSpan = { start: r.headline_start, end: r.headline_end };
       }
       if (r.byline !== null) article.byline = r.byline;
-      return article;
-    });
+      const articles = byDocument.get(r.document_id) ?? [];
+      articles.push(article);
+      byDocument.set(r.document_id, articles);
+    }
+    return byDocument;
   }
 
   async count(): Promise<number> {

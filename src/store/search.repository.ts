@@ -63,7 +63,7 @@ const json = (value: string) => JSON.stringify(value);
  * proportion to the store. Past this many matches, the most recently indexed are ranked and make
  * the facets, so a search answers in the same time at a thousand documents or a million.
  */
-export const RANKING_WINDOW = 1000;
+export const RANKING_WINDOW = 500;
 /** Matches are counted up to this many; past it the total is given as "more than". */
 export const COUNT_LIMIT = 10_000;
 

@@ -15,7 +15,14 @@ import type { Span } from '../core/types.js';
 import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
 import type { Database, RetiredStatementTable, StatementTable } from './database.js';
-import { datedIn, ID_BATCH, type YearRange } from './summary.repository.js';
+import { ID_BATCH } from './summary.repository.js';
+
+/** Where an event is told: its type statement's document and span. */
+export interface EventTelling {
+  eventId: string;
+  documentId: string;
+  span: Span;
+}
 
 /** A statement no longer current: replaced by an extraction of a newer extractor version. */
 export interface RetiredStatement extends Statement {
@@ -137,12 +144,6 @@ function retiredFromRow(row: Selectable<RetiredStatementTable>): RetiredStatemen
 const ROWS_PER_COPY = 256;
 
 /** Oldest first, then by id, so every engine lists them in the same order. */
-export interface EntityNames {
-  /** The first name a statement gave; empty when none did. */
-  name: string;
-  aliases: string[];
-}
-
 const chronological = (a: Statement, b: Statement) =>
   a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -219,39 +220,43 @@ export class StatementRepository {
 
   /**
    * The events told in the documents that mention some entities (a statement about one of them
-   * was read there), those with no date in a period left out when a period is given, as in
-   * {@link SummaryRepository.eventsOf}: what a report of a region reads instead of every event.
+   * was read there), each with the document and span of its telling: what a report of a region
+   * reads to find the events whose sentence names the region, instead of every event. Answered
+   * from the index of migration 0007.
    */
-  async eventsToldWith(entityIds: readonly string[], period: YearRange = {}): Promise<string[]> {
-    const events = new Set<string>();
+  async eventsToldWith(entityIds: readonly string[]): Promise<EventTelling[]> {
+    const documents = new Set<string>();
     for (const batch of batches(entityIds, ID_BATCH)) {
-      let query = this.db
-        .selectFrom('statements as t')
-        .select('t.entity_id')
+      const rows = await this.db
+        .selectFrom('statements')
+        .select('document_id')
         .distinct()
-        .where('t.property', '=', 'eventType')
-        .where('t.document_id', 'in', (eb) =>
-          eb
-            .selectFrom('statements as m')
-            .select('m.document_id')
-            .where('m.entity_id', 'in', batch)
-            .where('m.document_id', 'is not', null),
-        );
-      if (period.from !== undefined || period.to !== undefined) {
-        query = query.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('statements as d')
-              .select('d.id')
-              .whereRef('d.entity_id', '=', 't.entity_id')
-              .where('d.property', '=', 'date')
-              // The value is JSON: the year is the four digits after its opening quote.
-              .where(datedIn(sql.ref('d.value'), 2, period)),
-          ),
-        );
-      }
-      for (const row of await query.execute()) events.add(row.entity_id);
+        .where('entity_id', 'in', batch)
+        .where('document_id', 'is not', null)
+        .execute();
+      for (const row of rows) if (row.document_id) documents.add(row.document_id);
     }
-    return [...events].sort();
+    const tellings: EventTelling[] = [];
+    for (const batch of batches([...documents].sort(), ID_BATCH)) {
+      const rows = await this.db
+        .selectFrom('statements')
+        .select(['entity_id', 'document_id', 'span_start', 'span_end'])
+        // A literal, so both engines see the index's own condition and use it.
+        .where(sql<boolean>`property = 'eventType'`)
+        .where('document_id', 'in', batch)
+        .execute();
+      for (const row of rows) {
+        if (row.document_id === null || row.span_start === null || row.span_end === null) continue;
+        tellings.push({
+          eventId: row.entity_id,
+          documentId: row.document_id,
+          span: { start: row.span_start, end: row.span_end },
+        });
+      }
+    }
+    const key = (t: EventTelling) =>
+      `${t.eventId}\u0000${t.documentId}\u0000${String(t.span.start).padStart(12, '0')}`;
+    return tellings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
   /**
@@ -269,38 +274,6 @@ export class StatementRepository {
     if (properties) query = query.where('property', 'in', properties);
     const rows = await query.execute();
     return rows.map(fromRow).sort(chronological);
-  }
-
-  /**
-   * The name (the first given) and the other written forms of some entities, each form once: a
-   * well-known body is named in thousands of statements, and this reads none of them into memory.
-   */
-  async namesOf(entityIds: readonly string[]): Promise<Map<string, EntityNames>> {
-    const names = new Map<string, EntityNames>();
-    if (entityIds.length === 0) return names;
-    const rows = await this.db
-      .selectFrom('statements')
-      .select((eb) => [
-        'entity_id',
-        'property',
-        'value',
-        eb.fn.min('created_at').as('first_at'),
-        eb.fn.min('id').as('first_id'),
-      ])
-      .where('entity_id', 'in', entityIds)
-      .where('property', 'in', ['name', 'alias'])
-      .groupBy(['entity_id', 'property', 'value'])
-      .orderBy('first_at')
-      .orderBy('first_id')
-      .execute();
-    for (const row of rows) {
-      const entry = names.get(row.entity_id) ?? { name: '', aliases: [] };
-      const value = String(JSON.parse(row.value));
-      if (row.property === 'name' && !entry.name) entry.name = value;
-      else if (row.property === 'alias' && !entry.aliases.includes(value)) entry.aliases.push(value);
-      names.set(row.entity_id, entry);
-    }
-    return names;
   }
 
   /**

@@ -264,26 +264,6 @@ for (const engine of storeEngines()) {
       expect(few.hits.map((hit) => hit.ref)).toEqual(['organization:lab8']);
     });
 
-    it('gives an entity its first name and each other written form once', async () => {
-      const s = await open();
-      await storeDocument(s);
-      await s.statements.addManual(
-        { entityId: CAS, property: 'alias', value: '国科院', author: '李编辑', status: 'accepted' },
-        '2099-01-01T00:00:00.000Z',
-      );
-      await s.statements.addManual(
-        { entityId: CAS, property: 'alias', value: '国科院', author: '王编辑', status: 'accepted' },
-        '2099-01-02T00:00:00.000Z',
-      );
-      const live = await s.statements.about([CAS]);
-      const names = await s.statements.namesOf([CAS, 'organization:none']);
-      expect(names.get(CAS)?.name).toBe(live.find((st) => st.property === 'name')?.value);
-      const aliases = [...new Set(live.filter((st) => st.property === 'alias').map((st) => st.value))];
-      expect(names.get(CAS)?.aliases).toEqual(aliases);
-      expect(aliases.filter((alias) => alias === '国科院')).toHaveLength(1);
-      expect(names.has('organization:none')).toBe(false);
-    });
-
     it('reads the decisions people made about an entity without its extracted statements', async () => {
       const s = await open();
       await storeDocument(s);

@@ -503,6 +503,25 @@ export class SummaryRepository {
     return [...byValue.values()];
   }
 
+  /** The counted values of each entity's statements, entity by entity (`entityValues` merges them). */
+  async valuesByEntity(
+    ids: readonly string[],
+  ): Promise<Map<string, Array<{ property: string; value: string; statements: number }>>> {
+    const byEntity = new Map<string, Array<{ property: string; value: string; statements: number }>>();
+    if (ids.length === 0) return byEntity;
+    const rows = await this.db
+      .selectFrom('entity_values')
+      .select(['entity_id', 'property', 'value', 'statements'])
+      .where('entity_id', 'in', ids)
+      .execute();
+    for (const r of rows) {
+      const values = byEntity.get(r.entity_id) ?? [];
+      values.push({ property: r.property, value: r.value, statements: asNumber(r.statements) });
+      byEntity.set(r.entity_id, values);
+    }
+    return byEntity;
+  }
+
   /** A page of the events of an entity, latest date first, undated last. */
   async entityEvents(ids: string | readonly string[], limit: number, offset: number): Promise<string[]> {
     const rows = await this.db
