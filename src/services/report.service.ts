@@ -4,10 +4,12 @@
  * registry's projects of the same scope; composed and rendered by `src/report`.
  */
 import type { ProjectRecord } from '../core/registry.js';
+import { sentenceAround } from '../core/sentence-around.js';
 import { lexicon } from '../extract/lexicon/lexicon.js';
 import { composeReport, type Report } from '../report/compose-report.js';
 import { type Region, regionOf } from '../report/region.js';
 import type { Store } from '../store/open-store.js';
+import type { EventTelling } from '../store/statement.repository.js';
 import { type EventView, eventViews } from './entity.service.js';
 import { listProjects } from './registry.service.js';
 
@@ -28,10 +30,37 @@ function years(date: string): [number, number] {
 const regionOfScope = (scope: ReportScope): Region | undefined =>
   scope.region ? regionOf(scope.region, lexicon().places) : undefined;
 
+/** Documents per read of their texts. */
+const TEXTS_PER_READ = 500;
+
+/** Of the events told with the region's bodies and places, those whose sentence names the region. */
+async function toldNaming(
+  store: Store,
+  tellings: readonly EventTelling[],
+  region: string,
+): Promise<string[]> {
+  const byDocument = new Map<string, EventTelling[]>();
+  for (const telling of tellings) {
+    const list = byDocument.get(telling.documentId);
+    if (list) list.push(telling);
+    else byDocument.set(telling.documentId, [telling]);
+  }
+  const documents = [...byDocument.keys()];
+  const naming: string[] = [];
+  for (let at = 0; at < documents.length; at += TEXTS_PER_READ) {
+    for (const [id, text] of await store.documents.texts(documents.slice(at, at + TEXTS_PER_READ))) {
+      for (const telling of byDocument.get(id) ?? [])
+        if (sentenceAround(text, telling.span).text.includes(region)) naming.push(telling.eventId);
+    }
+  }
+  return naming;
+}
+
 /**
  * The events that may be in scope, found through the narrowest index the scope allows: those
- * of the party, or those told with the region's bodies and places (in their documents, or as
- * their parties and places); every event only when neither narrows. Each is then tested whole.
+ * of the party; or those with the region's bodies and places as parties or place, and those told
+ * in a sentence naming the region in the documents that mention a body or place of its name;
+ * every event only when neither narrows. Each is then tested whole.
  */
 async function candidateEvents(
   store: Store,
@@ -40,14 +69,15 @@ async function candidateEvents(
   partyIds: readonly string[],
 ): Promise<string[]> {
   if (scope.party) return store.stats.summary.eventsOf(partyIds, scope);
-  if (!region) return (await store.entities.ofType('event')).map((e) => e.id);
+  if (!region || !scope.region) return (await store.entities.ofType('event')).map((e) => e.id);
   const places = (await store.entities.ofType('place')).filter((p) => region.includes(p.key));
   const named = await store.entities.idsWithKeyContaining(region.names, ['organization', 'place']);
   const ids = [...new Set([...places.map((p) => p.id), ...named])];
-  const [told, taking] = await Promise.all([
-    store.statements.eventsToldWith(ids, scope),
-    store.stats.summary.eventsOf(ids, scope),
-  ]);
+  // A sentence that names the region is in a document where a body or place of that name is
+  // mentioned: only those documents are read (not those of the districts inside the region).
+  const naming = await store.entities.idsWithKeyContaining([scope.region], ['organization', 'place']);
+  const told = await toldNaming(store, await store.statements.eventsToldWith(naming), scope.region);
+  const taking = await store.stats.summary.eventsOf(ids, scope);
   return [...new Set([...told, ...taking])].sort();
 }
 

@@ -10,6 +10,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { accountsAndSearch } from './accounts-and-search.migration.js';
 import type { StoreDialect } from './database.js';
+import { eventDocumentsIndex } from './event-documents-index.migration.js';
 import { manualStatementsIndex } from './manual-statements-index.migration.js';
 import { matchingNeeds } from './matching-needs.migration.js';
 import { registryTypes } from './registry-types.migration.js';
@@ -127,6 +128,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0004_registry_types': registryTypes(dialect),
     '0005_matching_needs': matchingNeeds(dialect),
     '0006_manual_statements_index': manualStatementsIndex(),
+    '0007_event_documents_index': eventDocumentsIndex(),
   };
 }
 

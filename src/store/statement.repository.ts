@@ -254,9 +254,11 @@ export class StatementRepository {
         });
       }
     }
-    const key = (t: EventTelling) =>
-      `${t.eventId}\u0000${t.documentId}\u0000${String(t.span.start).padStart(12, '0')}`;
-    return tellings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return tellings.sort(
+      (a, b) =>
+        order(a.eventId, b.eventId) || order(a.documentId, b.documentId) || a.span.start - b.span.start,
+    );
   }
 
   /**
