@@ -419,7 +419,7 @@ class TimeScanner {
    */
   private dayAlone(i: number): Found | undefined {
     const published = this.published;
-    if (!published) return undefined;
+    if (!published || !hasCharWithin(this.s, '日', i + 1, i + 10)) return undefined;
     if (/(每|逐|周|初)个?月?$/.test(this.s.slice(Math.max(0, i - 3), i))) return undefined;
     const isDay = (written: string, d: number) =>
       validDay(d) && (/\d/.test(written) || written.length >= 2 || written === '十');

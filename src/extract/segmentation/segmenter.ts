@@ -32,33 +32,43 @@ export function tokenize(text: string): Token[] {
   const words = segmenter().cut(text, true);
   const lex = lexicon();
   const entries = lex.words;
-  const tokens: Token[] = [];
+  const tokens: Token[] = new Array(words.length);
+  const guessedJoins: number[] = [];
   let offset = 0;
-  for (const word of words) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
     // jieba returns every character of the input, so offsets are running sums of lengths.
     const entry = entries.get(word);
-    const end = offset + word.length;
-    if (
-      entry === undefined &&
-      word.length >= 3 &&
-      JOINING.has(word.charAt(word.length - 1)) &&
-      !lex.wordTags.has(word)
-    ) {
-      // A word the segmenter guessed, swallowing the 及 that follows a name (黄宗仁及): two words.
-      const head = word.slice(0, -1);
-      tokens.push({ text: head, start: offset, end: end - 1, entry: entries.get(head) });
-      tokens.push({
-        text: word.charAt(word.length - 1),
-        start: end - 1,
-        end,
-        entry: entries.get(word.charAt(word.length - 1)),
-      });
-    } else {
-      tokens.push({ text: word, start: offset, end, entry });
-    }
-    offset = end;
+    tokens[i] = { text: word, start: offset, end: offset + word.length, entry };
+    offset += word.length;
+    if (entry === undefined && word.length >= 3 && JOINING.has(word.charAt(word.length - 1)))
+      guessedJoins.push(i);
   }
-  return tokens;
+  return guessedJoins.length === 0 ? tokens : splitGuessedJoins(tokens, guessedJoins, lex);
+}
+
+/**
+ * A word the segmenter guessed may swallow the 及 that follows a name (黄宗仁及): such a word,
+ * unknown to the dictionary, becomes two.
+ */
+function splitGuessedJoins(tokens: Token[], at: readonly number[], lex: Lexicon): Token[] {
+  const out: Token[] = [];
+  let next = 0;
+  for (const i of at) {
+    const token = tokens[i] as Token;
+    for (; next < i; next++) out.push(tokens[next] as Token);
+    next = i + 1;
+    if (lex.wordTags.has(token.text)) {
+      out.push(token);
+      continue;
+    }
+    const head = token.text.slice(0, -1);
+    const tail = token.text.slice(-1);
+    out.push({ text: head, start: token.start, end: token.end - 1, entry: lex.words.get(head) });
+    out.push({ text: tail, start: token.end - 1, end: token.end, entry: lex.words.get(tail) });
+  }
+  for (; next < tokens.length; next++) out.push(tokens[next] as Token);
+  return out;
 }
 
 /** Conjunctions a guessed word may end with. */
