@@ -103,6 +103,18 @@ async function sentencesOf(
   return out;
 }
 
+/** Items by a key, in their order: one pass, however many items. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 const spanKey = (documentId: string, span: Span) => `${documentId}:${span.start}:${span.end}`;
 
 /** Up to the configured number of distinct sentences, in the order given. */
@@ -146,10 +158,9 @@ async function entityCandidates(db: Repositories, onlyIds?: readonly string[]): 
     mentions.map((m) => ({ documentId: m.documentId, span: m })),
     { everyMention: true },
   );
-  const mentionsOf = new Map<string, MentionRow[]>();
-  for (const m of mentions) mentionsOf.set(m.entityId, [...(mentionsOf.get(m.entityId) ?? []), m]);
-  const partners = await db.matching.partners(ids);
-  const places = await db.matching.eventPlaces(ids);
+  const mentionsOf = groupBy(mentions, (m) => m.entityId);
+  const partnersOf = groupBy(await db.matching.partners(ids), (p) => p.entityId);
+  const placesOf = groupBy(await db.matching.eventPlaces(ids), (p) => p.entityId);
   const experts = ids.filter((id) => byEntity.get(id)?.type === 'person');
   const affiliations = await affiliationsOf(db, experts, mentionsOf, sentences);
 
@@ -184,11 +195,13 @@ async function entityCandidates(db: Repositories, onlyIds?: readonly string[]): 
         ),
         places: affiliation ? [affiliation.name] : [],
         ...(affiliation ? { affiliation } : {}),
-        partners: partners
-          .filter((p) => p.entityId === id)
-          .map((p) => ({ id: p.otherId, name: p.otherName, events: p.events })),
-        eventPlaces: places.flatMap((p) => {
-          const division = p.entityId === id ? placeDivision(p.placeName) : undefined;
+        partners: (partnersOf.get(id) ?? []).map((p) => ({
+          id: p.otherId,
+          name: p.otherName,
+          events: p.events,
+        })),
+        eventPlaces: (placesOf.get(id) ?? []).flatMap((p) => {
+          const division = placeDivision(p.placeName);
           return division ? [{ division, name: p.placeName, events: p.events }] : [];
         }),
       },
@@ -210,10 +223,7 @@ async function affiliationsOf(
   const documents = [
     ...new Set(experts.flatMap((id) => (mentionsOf.get(id) ?? []).map((m) => m.documentId))),
   ];
-  const bodies = new Map<string, Array<{ entityId: string; written: string; name: string }>>();
-  for (const row of await db.matching.organizationNames(documents)) {
-    bodies.set(row.documentId, [...(bodies.get(row.documentId) ?? []), row]);
-  }
+  const bodies = groupBy(await db.matching.organizationNames(documents), (row) => row.documentId);
   const out = new Map<string, { id: string; name: string }>();
   for (const expert of experts) {
     const votes = new Map<string, { id: string; name: string; count: number }>();
@@ -265,8 +275,7 @@ function headlineOf(sentence: string): string {
 /** Transfers and milestones documents report: each an achievement, its sentence its text. */
 async function eventAchievements(db: Repositories, onlyIds?: readonly string[]): Promise<Map<string, Draft>> {
   const rows = await db.matching.eventsOfTypes(ACHIEVEMENT_EVENTS, onlyIds);
-  const byEvent = new Map<string, typeof rows>();
-  for (const row of rows) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), row]);
+  const byEvent = groupBy(rows, (row) => row.eventId);
   const referenced = [
     ...new Set(
       rows
@@ -375,6 +384,7 @@ async function recordCandidates(db: Repositories): Promise<Map<string, Draft>> {
     const at = cited(s);
     return at ? [{ ...at, entityId: s.entityId }] : [];
   });
+  const spansOf = groupBy(spans, (s) => s.entityId);
   const sentences = await sentencesOf(db, spans);
   const drafts = new Map<string, Draft>();
   for (const { kind, record } of records) {
@@ -388,9 +398,7 @@ async function recordCandidates(db: Repositories): Promise<Map<string, Draft>> {
         aliases: [],
         facts,
         passages: distinctPassages(
-          spans
-            .filter((s) => s.entityId === record.id)
-            .flatMap((s) => sentences.get(spanKey(s.documentId, s.span)) ?? []),
+          (spansOf.get(record.id) ?? []).flatMap((s) => sentences.get(spanKey(s.documentId, s.span)) ?? []),
         ),
         places,
         ...(owner ? { affiliation: { id: entityId('organization', owner), name: owner } } : {}),
