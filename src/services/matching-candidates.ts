@@ -62,13 +62,14 @@ async function sentencesOf(
   options: { everyMention?: boolean } = {},
 ): Promise<Map<string, Passage[]>> {
   const out = new Map<string, Passage[]>();
-  const documents = [...new Set(spans.map((s) => s.documentId))];
+  const byDocument = groupBy(spans, (s) => s.documentId);
+  const documents = [...byDocument.keys()];
   const limit = MATCHING_CONFIG.limits.passagesPerCandidate;
   for (let i = 0; i < documents.length; i += 200) {
-    const slice = new Set(documents.slice(i, i + 200));
-    const texts = await db.documents.texts([...slice]);
-    for (const { documentId, span } of spans) {
-      const text = slice.has(documentId) ? texts.get(documentId) : undefined;
+    const slice = documents.slice(i, i + 200);
+    const texts = await db.documents.texts(slice);
+    for (const { documentId, span } of slice.flatMap((id) => byDocument.get(id) ?? [])) {
+      const text = texts.get(documentId);
       if (text === undefined) continue;
       const passages: Passage[] = [];
       const add = (at: Span) => {
