@@ -175,7 +175,8 @@ export class SearchRepository {
       facets: { kind: {}, entityType: {}, eventType: {} },
     };
     if (words.length === 0) return empty;
-    const { match, ranked: rankedWindow, order } = this.matcher(words);
+    const matcher = this.matcher(words);
+    const { match, ranked: rankedWindow, order } = matcher;
     const conditions = this.filters(filters);
     const ranked = rankedWindow(sql.join([match, ...conditions], sql` and `));
 
@@ -205,7 +206,7 @@ export class SearchRepository {
     const kindCounts = facet('kind');
     const rankedCount = Object.values(kindCounts).reduce((sum, n) => sum + n, 0);
     const { countLimit, rankingWindow } = this.limits;
-    const total = rankedCount < rankingWindow ? rankedCount : await this.countMatches(words, conditions);
+    const total = rankedCount < rankingWindow ? rankedCount : await this.countMatches(matcher, conditions);
     const better = this.dialect === 'sqlite' ? 1 : -1;
     const hits = rows.rows
       .filter((row) => row.part === 'hit')
@@ -231,8 +232,10 @@ export class SearchRepository {
   }
 
   /** The matches, counted up to one past the count limit; without filters, in the index alone. */
-  private async countMatches(words: readonly string[], conditions: RawBuilder<unknown>[]): Promise<number> {
-    const { match, from, indexOnly } = this.matcher(words);
+  private async countMatches(
+    { match, from, indexOnly }: ReturnType<SearchRepository['matcher']>,
+    conditions: RawBuilder<unknown>[],
+  ): Promise<number> {
     const matched =
       conditions.length === 0
         ? sql`select 1 from ${indexOnly} where ${match}`

@@ -58,8 +58,11 @@ const AGREEMENT_OBJECT =
 const GATHERING_SUFFIX =
   /(研讨会|论坛|博览会|大会|峰会|交流会|推介会|洽谈会|对接会|年会|座谈会|发布会|展览会|展会|交易会|高交会|军博会|博会|赛)$/;
 const PROJECT_WORDS = /项目|企业|机构/;
-const ANAPHORIC = /(此次|本次|这次|上述|该批)$/;
-const ANAPHORIC_BEFORE = /(此次|本次|这次|上述|该批)[\p{Script=Han}]{0,2}$/u;
+/** Words that point back to what was just told (此次, 上述 …). */
+const BACK_REFERENCE = '(此次|本次|这次|上述|该批)';
+const ANAPHORIC = new RegExp(`${BACK_REFERENCE}$`);
+/** The same, up to two characters before the word it qualifies (此次集中签约). */
+const ANAPHORIC_BEFORE = new RegExp(`${BACK_REFERENCE}\\p{Script=Han}{0,2}$`, 'u');
 const AMONG = /^(中|里|之中|当中)$/;
 /** What is incubated: companies, teams, projects, not scenarios or ideas. */
 const INCUBATED = /企业|公司|团队|项目|初创|创业/;
