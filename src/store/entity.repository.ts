@@ -8,6 +8,7 @@ import {
 import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
 import type { Database } from './database.js';
+import { inReferenceIndex } from './reference-index.js';
 
 export interface StoredEntity extends EntityRecord {
   created: string;
@@ -99,6 +100,7 @@ export class EntityRepository {
       .selectFrom('statements')
       .select('entity_id')
       .distinct()
+      .where(inReferenceIndex())
       .where('property', 'in', ['name', 'alias'])
       .where('value', '=', JSON.stringify(name))
       .orderBy('entity_id')

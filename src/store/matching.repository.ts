@@ -8,6 +8,7 @@
 import { type Kysely, sql } from 'kysely';
 import { batches } from './batches.js';
 import type { Database } from './database.js';
+import { inReferenceIndex } from './reference-index.js';
 
 export interface EntityValueRow {
   entityId: string;
@@ -48,6 +49,15 @@ export interface EventStatementRow {
 }
 
 const SLICE = 500;
+/** Statements and events above which an entity's mentions are read on their own, by default. */
+const LARGE_ENTITY = 200;
+
+function mentionRow(
+  entityId: string,
+  r: { document_id: string | null; span_start: number | null; span_end: number | null },
+): MentionRow {
+  return { entityId, documentId: r.document_id ?? '', start: Number(r.span_start), end: Number(r.span_end) };
+}
 const json = (value: string) => JSON.stringify(value);
 /** A JSON string's text, in SQL: `"abc"` → `abc`. */
 const unquoted = (column: string) => sql.raw(`substr(${column}, 2, length(${column}) - 2)`);
@@ -92,9 +102,35 @@ export class MatchingRepository {
 
   /**
    * Up to `perEntity` spans where documents name each entity or give it as a party to an
-   * event, the latest first.
+   * event, the latest first. Entities with few statements and events are read together, all
+   * their spans ranked in one query; a large one (中国科学院 in every other document) is read
+   * on its own through the indexes, its latest names and its latest events only, so the cost
+   * of an entity never grows with how often it is named.
    */
-  async mentions(entityIds: readonly string[], perEntity: number): Promise<MentionRow[]> {
+  async mentions(
+    entityIds: readonly string[],
+    perEntity: number,
+    largeAbove = LARGE_ENTITY,
+  ): Promise<MentionRow[]> {
+    const sizes = new Map<string, number>();
+    for (const slice of batches(entityIds, SLICE)) {
+      const rows = await this.db
+        .selectFrom('entity_summary')
+        .select(['entity_id', 'statements', 'events'])
+        .where('entity_id', 'in', slice)
+        .execute();
+      for (const r of rows) sizes.set(r.entity_id, Number(r.statements) + Number(r.events));
+    }
+    const large = (id: string) => (sizes.get(id) ?? 0) > largeAbove;
+    const out = await this.mentionsTogether(
+      entityIds.filter((id) => !large(id)),
+      perEntity,
+    );
+    for (const id of entityIds.filter(large)) out.push(...(await this.mentionsAlone(id, perEntity)));
+    return out.sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
+  }
+
+  private async mentionsTogether(entityIds: readonly string[], perEntity: number): Promise<MentionRow[]> {
     const out: MentionRow[] = [];
     for (const slice of batches(entityIds, SLICE)) {
       const ids = sql.join(slice);
@@ -114,21 +150,66 @@ export class MatchingRepository {
                 and document_id is not null and status <> 'rejected'
             union all
             select ${unquoted('value')} as entity_id, document_id, span_start, span_end, created_at from statements
-              where property = 'participant' and value in (${refs})
+              where ${inReferenceIndex()} and property = 'participant' and value in (${refs})
                 and document_id is not null and status <> 'rejected'
           ) m
         ) r where n <= ${perEntity}
         order by entity_id, n`.execute(this.db);
-      for (const r of rows.rows) {
-        out.push({
-          entityId: r.entity_id,
-          documentId: r.document_id,
-          start: Number(r.span_start),
-          end: Number(r.span_end),
-        });
-      }
+      for (const r of rows.rows) out.push(mentionRow(r.entity_id, r));
     }
     return out;
+  }
+
+  /** One large entity's latest names, and its part in its latest events by date. */
+  private async mentionsAlone(entityId: string, perEntity: number): Promise<MentionRow[]> {
+    const named = await this.db
+      .selectFrom('statements')
+      .select(['document_id', 'span_start', 'span_end', 'created_at'])
+      .where('entity_id', '=', entityId)
+      .where('property', 'in', ['name', 'alias', 'title'])
+      .where('document_id', 'is not', null)
+      .where('status', '<>', 'rejected')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(perEntity)
+      .execute();
+    const events = await this.db
+      .selectFrom('entity_events')
+      .select('event_id')
+      .where('entity_id', '=', entityId)
+      .orderBy('date', 'desc')
+      .orderBy('event_id', 'desc')
+      .limit(perEntity)
+      .execute();
+    const parts =
+      events.length === 0
+        ? []
+        : await this.db
+            .selectFrom('statements')
+            .select(['document_id', 'span_start', 'span_end', 'created_at'])
+            .where(
+              'entity_id',
+              'in',
+              events.map((e) => e.event_id),
+            )
+            .where('property', '=', 'participant')
+            .where('value', '=', json(entityId))
+            .where('document_id', 'is not', null)
+            .where('status', '<>', 'rejected')
+            .execute();
+    return [...named, ...parts]
+      .sort(
+        (a, b) =>
+          (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0) ||
+          ((a.document_id ?? '') < (b.document_id ?? '')
+            ? -1
+            : (a.document_id ?? '') > (b.document_id ?? '')
+              ? 1
+              : 0) ||
+          Number(a.span_start) - Number(b.span_start),
+      )
+      .slice(0, perEntity)
+      .map((r) => mentionRow(entityId, r));
   }
 
   /** The organisations each entity took part in events with, by name, with how many events. */
@@ -210,14 +291,16 @@ export class MatchingRepository {
       const rows = await this.db
         .selectFrom('statements as s')
         .innerJoin('entities as e', 'e.id', 's.entity_id')
-        .select(['s.document_id', 's.entity_id', 's.value', 'e.key'])
+        .select(['s.document_id', 's.entity_id', 's.value', 'e.key', 'e.type'])
         .distinct()
         .where('s.document_id', 'in', slice)
         .where('s.property', 'in', ['name', 'alias'])
-        .where('e.type', '=', 'organization')
         .where('s.status', '<>', 'rejected')
         .execute();
+      // The type is tested here, not in SQL: given it, SQLite's planner reads every
+      // organisation's statements instead of the documents' own.
       for (const r of rows) {
+        if (r.type !== 'organization') continue;
         out.push({
           documentId: r.document_id ?? '',
           entityId: r.entity_id,

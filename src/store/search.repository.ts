@@ -7,6 +7,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { batches } from './batches.js';
 import type { Database, StoreDialect } from './database.js';
+import { inReferenceIndex } from './reference-index.js';
 
 export type SearchKind = 'document' | 'article' | 'entity';
 
@@ -296,11 +297,14 @@ export class SearchRepository {
     }
     if (filters.place) {
       out.push(sql`r.document_id in (select document_id from statements where entity_id in
-        (select entity_id from statements where property in ('name', 'alias') and value = ${json(filters.place)}))`);
+        (select entity_id from statements where ${inReferenceIndex()} and property in ('name', 'alias')
+          and value = ${json(filters.place)}))`);
     }
     if (filters.participant) {
-      out.push(sql`r.document_id in (select document_id from statements where property = 'participant' and value in
-        (select '"' || entity_id || '"' from statements where property in ('name', 'alias') and value = ${json(filters.participant)}))`);
+      out.push(sql`r.document_id in (select document_id from statements where ${inReferenceIndex()}
+        and property = 'participant' and value in
+        (select '"' || entity_id || '"' from statements where ${inReferenceIndex()} and property in ('name', 'alias')
+          and value = ${json(filters.participant)}))`);
     }
     return out;
   }

@@ -15,6 +15,7 @@ import type { Span } from '../core/types.js';
 import { batches } from './batches.js';
 import { CompiledInsert } from './compiled-insert.js';
 import type { Database, RetiredStatementTable, StatementTable } from './database.js';
+import { inReferenceIndex } from './reference-index.js';
 import { ID_BATCH } from './summary.repository.js';
 
 /** Where an event is told: its type statement's document and span. */
@@ -299,6 +300,7 @@ export class StatementRepository {
     const rows = await this.db
       .selectFrom('statements')
       .selectAll()
+      .where(inReferenceIndex())
       .where('property', 'in', ['participant', 'place'])
       .where('value', '=', JSON.stringify(entityId))
       .execute();
