@@ -4,25 +4,20 @@
  * PostgreSQL when its binaries are here); then 200 searches, and HTTP requests to the dashboard,
  * search and entity routes of the served app. Figures go to stdout and bench/results/.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import pg from 'pg';
-import { buildApp } from '../src/api/app.js';
-import { lexicon } from '../src/extract/lexicon/lexicon.js';
 import { listDocumentFiles } from '../src/ingest/list-files.js';
-import { AccountService } from '../src/services/accounts.service.js';
 import { inLanes } from '../src/services/concurrency.js';
 import { ExtractionPool } from '../src/services/extraction-pool.js';
 import { search } from '../src/services/search.service.js';
 import { openStore, type Store, type StoreLocation } from '../src/store/open-store.js';
 import { findPostgresBin, startPostgres } from '../test/store/postgres-server.js';
 import { writeCorpusFiles } from './corpus.js';
+import { benchQueries, httpLatency, type RouteLatency } from './http-routes.js';
 import { ingestCorpus } from './ingest-corpus.js';
-import { seededRandom } from './random.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const RESULTS = join(ROOT, 'bench/results');
@@ -33,7 +28,6 @@ const HTTP_REQUESTS = 200;
 const HTTP_CONCURRENCY = 4;
 /** Documents the extraction-only baseline runs on: a rate, so a sample of the corpus does. */
 const BASELINE_DOCS = Number(process.env.BENCH_BASELINE_DOCS ?? 10_000);
-const run = promisify(execFile);
 
 interface EngineFigures {
   engine: string;
@@ -47,7 +41,7 @@ interface EngineFigures {
   rssByQuarterMB: number[];
   peakRssMB: number;
   search: { queries: number; medianMs: number; p95Ms: number; meanHits: number };
-  http?: Record<string, { requests: number; medianMs: number; p95Ms: number }>;
+  http?: Record<string, RouteLatency>;
 }
 
 const rssMB = () => Math.round(process.memoryUsage.rss() / MB);
@@ -59,20 +53,6 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Search words people would type: places, fields and kinds of body from the lexicon. */
-function queries(): string[] {
-  const lex = lexicon();
-  const words = [
-    ...[...lex.places.keys()].filter((w) => w.length >= 2 && w.length <= 4).slice(0, 400),
-    ...lex.fieldWords,
-    ...lex.suffixes.map((s) => s.suffix).filter((s) => s.length >= 2),
-  ];
-  const random = seededRandom(7);
-  return Array.from({ length: QUERIES }, (_, i) => {
-    const first = random.pick(words);
-    return i % 3 === 0 ? `${first} ${random.pick(words)}` : first;
-  });
-}
-
 async function storeSize(store: Store, location: StoreLocation): Promise<number> {
   if (location.dialect === 'sqlite') {
     // What the documents take, not the log still waiting to be folded in.
@@ -97,59 +77,6 @@ async function storeSize(store: Store, location: StoreLocation): Promise<number>
   } finally {
     await client.end();
     void store;
-  }
-}
-
-async function httpLatency(store: Store): Promise<EngineFigures['http']> {
-  const app = await buildApp({
-    accounts: new AccountService(store.accounts),
-    singleUser: true,
-    knowledge: {
-      store,
-      pool: () => new ExtractionPool(1),
-      uploadDir: join(tmpdir(), 'coopatlas-bench-uploads'),
-    },
-  });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const found = (await (await fetch(`${address}/api/entities?q=中国科学院`)).json()) as {
-      items: Array<{ id: string }>;
-    };
-    const entity = found.items[0]?.id ?? 'organization:none';
-    const words = queries();
-    const routes: Record<string, (i: number) => string> = {
-      dashboard: () => '/api/dashboard',
-      search: (i) => `/api/search?q=${encodeURIComponent(words[i % words.length] ?? '合作')}`,
-      entity: () => `/api/entities/${encodeURIComponent(entity)}`,
-    };
-    const out: NonNullable<EngineFigures['http']> = {};
-    for (const [name, url] of Object.entries(routes)) {
-      const urls = Array.from({ length: Math.min(HTTP_REQUESTS, words.length) }, (_, i) => address + url(i));
-      // The load comes from another process: a client on the server's event loop would slow it.
-      const { stdout } = await run(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          join(ROOT, 'bench/http-load.ts'),
-          String(HTTP_REQUESTS),
-          String(HTTP_CONCURRENCY),
-          ...new Set(urls),
-        ],
-        { cwd: ROOT, maxBuffer: 1 << 20 },
-      );
-      const figures = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
-        requests: number;
-        errors: number;
-        medianMs: number;
-        p95Ms: number;
-      };
-      out[name] = { requests: figures.requests, medianMs: figures.medianMs, p95Ms: figures.p95Ms };
-      if (figures.errors > 0) process.stderr.write(`  HTTP ${name}: ${figures.errors} error responses\n`);
-    }
-    return out;
-  } finally {
-    await app.close();
   }
 }
 
@@ -210,7 +137,7 @@ async function measureEngine(
     const seconds = (performance.now() - started) / 1000;
     const times: number[] = [];
     let hits = 0;
-    for (const q of queries()) {
+    for (const q of benchQueries(QUERIES)) {
       const start = performance.now();
       const result = await search(store, { q, limit: 20, offset: 0 });
       times.push(performance.now() - start);
@@ -233,7 +160,8 @@ async function measureEngine(
         meanHits: round(hits / times.length),
       },
     };
-    if (name === 'SQLite') figures.http = await httpLatency(store);
+    if (name === 'SQLite')
+      figures.http = await httpLatency(store, { requests: HTTP_REQUESTS, concurrency: HTTP_CONCURRENCY });
     return figures;
   } finally {
     await store.close();

@@ -50,8 +50,10 @@ export interface Match {
   cooperation: { company?: Partner; place?: EventPlace };
 }
 
-const zeros = (): Record<FeatureName, number> =>
-  Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<FeatureName, number>;
+const ZERO: Readonly<Record<FeatureName, number>> = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<
+  FeatureName,
+  number
+>;
 
 /** A feature's share of the score. */
 export function contribution(match: Pick<Match, 'values'>, feature: FeatureName): number {
@@ -151,6 +153,33 @@ function cooperationPlace(need: Division, candidate: IndexedCandidate): EventPla
   return best;
 }
 
+/** The most the features other than relevance can add to a candidate's score for this need. */
+function mostOtherFeaturesGive(need: AnalyzedNeed, company: boolean): number {
+  const w = MATCHING_CONFIG.weights;
+  let most = 0;
+  if (need.fields.size > 0) most += Math.max(w.field, w.fieldParent);
+  if (need.division) most += Math.max(w.district, w.city, w.province, w.region) + w.cooperationPlace;
+  if (company) most += w.cooperationCompany;
+  return most;
+}
+
+/**
+ * A relevance at or above which about `wanted` of the candidates lie (all of them when there are
+ * fewer): read from a histogram, one pass, however many candidates.
+ */
+function relevantFirst(base: Float64Array, best: number, wanted: number): number {
+  if (base.length <= wanted || best <= 0) return 0;
+  const buckets = new Uint32Array(256);
+  const bucketOf = (value: number) => Math.min(255, Math.floor((value / best) * 256));
+  for (const value of base) buckets[bucketOf(value)] = (buckets[bucketOf(value)] ?? 0) + 1;
+  let count = 0;
+  for (let b = 255; b > 0; b--) {
+    count += buckets[b] ?? 0;
+    if (count >= wanted) return (b / 256) * best;
+  }
+  return 0;
+}
+
 /**
  * The candidates for a need, best first: `full` uses every feature, `bm25` the words alone.
  *
@@ -171,78 +200,108 @@ export function rankCandidates(
   }
   const companyIds = full && need.company ? index.partnersNamed(need.company) : new Set<string>();
   const needParents = parentFields(need.fields.keys());
-  /** The features of one candidate, and what each found (only for those that make the ranking). */
-  const featuresOf = (candidate: IndexedCandidate, slot: number, detailed: boolean): Match => {
-    const values = zeros();
+  /** The features of one candidate; what each found goes into `found` when it is given. */
+  const valuesOf = (
+    candidate: IndexedCandidate,
+    slot: number,
+    found?: Pick<Match, 'proximity' | 'cooperation'>,
+  ): Record<FeatureName, number> => {
+    const values = { ...ZERO };
     values.lexical = bestLexical > 0 ? (relevance.lexical[slot] ?? 0) / bestLexical : 0;
+    if (!full) return values;
+    values.synonym = bestSynonym > 0 ? (relevance.synonym[slot] ?? 0) / bestSynonym : 0;
+    const level = fieldLevel(need, needParents, candidate);
+    if (level === 'field') values.field = 1;
+    else if (level === 'parent') values.fieldParent = 1;
+    if (need.division) {
+      const proximity = nearest(need.division, candidate);
+      if (proximity) {
+        if (found) found.proximity = proximity;
+        values[proximity.level] = 1;
+      }
+      const place = cooperationPlace(need.division, candidate);
+      if (place) {
+        if (found) found.cooperation.place = place;
+        values.cooperationPlace = saturated(place.events);
+      }
+    }
+    if (companyIds.size > 0) {
+      let partner: Partner | undefined;
+      for (const p of candidate.input.partners) {
+        if (companyIds.has(p.id) && (!partner || p.events > partner.events)) partner = p;
+      }
+      if (partner) {
+        if (found) found.cooperation.company = partner;
+        values.cooperationCompany = saturated(partner.events);
+      }
+    }
+    return values;
+  };
+  /** A candidate's features with all each found, and the words, synonyms and fields behind them. */
+  const matchOf = (candidate: IndexedCandidate, slot: number): Match => {
     const match: Match = {
       candidate,
       score: 0,
-      values,
+      values: ZERO,
       words: [],
       synonyms: [],
       fields: [],
       cooperation: {},
     };
-    if (full) {
-      values.synonym = bestSynonym > 0 ? (relevance.synonym[slot] ?? 0) / bestSynonym : 0;
-      const level = fieldLevel(need, needParents, candidate);
-      if (level === 'field') values.field = 1;
-      else if (level === 'parent') values.fieldParent = 1;
-      if (need.division) {
-        const proximity = nearest(need.division, candidate);
-        if (proximity) {
-          match.proximity = proximity;
-          values[proximity.level] = 1;
-        }
-        const place = cooperationPlace(need.division, candidate);
-        if (place) {
-          match.cooperation.place = place;
-          values.cooperationPlace = saturated(place.events);
-        }
-      }
-      if (companyIds.size > 0) {
-        const partner = candidate.input.partners
-          .filter((p) => companyIds.has(p.id))
-          .sort((a, b) => b.events - a.events)[0];
-        if (partner) {
-          match.cooperation.company = partner;
-          values.cooperationCompany = saturated(partner.events);
-        }
-      }
-    }
-    match.score = scoreOf(values);
-    if (detailed) {
-      const detail = index.detail(need, candidate, { synonyms: full });
-      match.words = [...detail.words]
-        .map(([word, score]) => ({ word, score, inName: candidate.nameWords.has(word) }))
-        .sort((a, b) => b.score - a.score);
-      match.synonyms = [...detail.groups.keys()].map((group) => ({
-        group,
-        needForms: need.synonyms.get(group) ?? [],
-        candidateForms: candidate.synonyms.get(group)?.forms ?? [],
-      }));
-      if (full) match.fields = sharedFields(need, candidate);
-    }
+    match.values = valuesOf(candidate, slot, match);
+    match.score = scoreOf(match.values);
+    const detail = index.detail(need, candidate, { synonyms: full });
+    match.words = [...detail.words]
+      .map(([word, score]) => ({ word, score, inName: candidate.nameWords.has(word) }))
+      .sort((a, b) => b.score - a.score);
+    match.synonyms = [...detail.groups.keys()].map((group) => ({
+      group,
+      needForms: need.synonyms.get(group) ?? [],
+      candidateForms: candidate.synonyms.get(group)?.forms ?? [],
+    }));
+    if (full) match.fields = sharedFields(need, candidate);
     return match;
   };
   // The best `limit`, kept in order as the candidates are scored: most fall below the last kept.
   const better = (a: { score: number; id: string }, b: { score: number; id: string }) =>
     a.score > b.score || (a.score === b.score && a.id < b.id);
   const top: Array<{ slot: number; score: number; id: string }> = [];
-  for (const slot of relevance.slots) {
+  const consider = (slot: number) => {
     const candidate = index.at(slot);
-    if (!candidate) continue;
-    const entry = { slot, score: featuresOf(candidate, slot, false).score, id: candidate.input.id };
+    if (!candidate) return;
+    const entry = { slot, score: scoreOf(valuesOf(candidate, slot)), id: candidate.input.id };
     const last = top.at(-1);
-    if (top.length >= options.limit && last && !better(entry, last)) continue;
+    if (top.length >= options.limit && last && !better(entry, last)) return;
     let at = top.length;
     while (at > 0 && better(entry, top[at - 1] as (typeof top)[number])) at--;
     top.splice(at, 0, entry);
     if (top.length > options.limit) top.pop();
+  };
+  // A candidate scores at most its relevance plus all the other features could give. The most
+  // relevant are scored first; of the rest, only those whose bound reaches the last kept.
+  const { weights } = MATCHING_CONFIG;
+  const slots = relevance.slots;
+  const base = new Float64Array(slots.length);
+  let bestBase = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as number;
+    const lexical = bestLexical > 0 ? (relevance.lexical[slot] ?? 0) / bestLexical : 0;
+    const synonym = full && bestSynonym > 0 ? (relevance.synonym[slot] ?? 0) / bestSynonym : 0;
+    base[i] = lexical * weights.lexical + synonym * weights.synonym;
+    bestBase = Math.max(bestBase, base[i] as number);
+  }
+  const first = relevantFirst(base, bestBase, options.limit * 4);
+  for (let i = 0; i < slots.length; i++) if ((base[i] as number) >= first) consider(slots[i] as number);
+  const others = full ? mostOtherFeaturesGive(need, companyIds.size > 0) : 0;
+  for (let i = 0; i < slots.length; i++) {
+    const bound = base[i] as number;
+    if (bound >= first) continue;
+    const last = top.at(-1);
+    if (top.length >= options.limit && last && bound + others < last.score - 1e-9) continue;
+    consider(slots[i] as number);
   }
   return top.flatMap(({ slot }) => {
     const candidate = index.at(slot);
-    return candidate ? [featuresOf(candidate, slot, true)] : [];
+    return candidate ? [matchOf(candidate, slot)] : [];
   });
 }
