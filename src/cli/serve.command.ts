@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { buildApp } from '../api/app.js';
-import { InvalidArgumentError } from '../core/errors.js';
+import { errorMessage, InvalidArgumentError } from '../core/errors.js';
 import { AccountService } from '../services/accounts.service.js';
 import { ExtractionPool } from '../services/extraction-pool.js';
 import { ingestPaths } from '../services/ingest-files.service.js';
+import { prepareMatching } from '../services/matching.service.js';
 import { importProjects } from '../services/registry.service.js';
 import { openStore, type Store, storeLocation } from '../store/open-store.js';
 import { type StoreFlags, storeOption } from './store-option.js';
@@ -61,6 +62,9 @@ async function serve(store: Store, flags: ServeFlags, pool: { current?: Extracti
   const shown = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
   console.log(`CoopAtlas 科技合作图谱已启动：${shown}  (serving at ${shown})`);
   console.log(`数据库 (store): ${store.description}`);
+  prepareMatching(store).catch((error: unknown) =>
+    console.error(`精准对接索引未能建立：${errorMessage(error)} (matching index not built)`),
+  );
   if (singleUser) {
     console.log(
       '单用户模式：无需登录，本机用户即管理员。添加用户后需登录：bin/coopatlas user add NAME --role admin (single-user mode)',
