@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractionPoolOfFile } from '../../test/factories/extraction-pool.js';
 import { storeEngines } from '../../test/store/dialects.js';
 import { entityId, type Statement } from '../core/statements.js';
 import type { Store } from '../store/open-store.js';
@@ -14,7 +15,6 @@ import {
   statementsOfIdentity,
   unmergeEntity,
 } from './entity-identity.service.js';
-import { ExtractionPool } from './extraction-pool.js';
 import { ingestPaths } from './ingest-files.service.js';
 import { entityPage } from './knowledge.service.js';
 import { reextractDocuments } from './reextract.service.js';
@@ -32,13 +32,7 @@ const names = (statements: readonly Statement[]) =>
       .map((s) => s.value),
   );
 
-let pool: ExtractionPool;
-beforeAll(() => {
-  pool = new ExtractionPool(2);
-});
-afterAll(async () => {
-  await pool.close();
-});
+const pool = extractionPoolOfFile();
 
 for (const engine of storeEngines()) {
   describe.skipIf(engine.skipped)(`merging and splitting entities on ${engine.title}`, () => {

@@ -1,22 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractionPoolOfFile } from '../../test/factories/extraction-pool.js';
 import { storeEngines } from '../../test/store/dialects.js';
 import { MARK_END, MARK_START } from '../core/snippet.js';
 import type { Store } from '../store/open-store.js';
-import { ExtractionPool } from './extraction-pool.js';
 import { ingestPaths } from './ingest-files.service.js';
 import { search } from './search.service.js';
 
 const SAMPLES = fileURLToPath(new URL('../../samples', import.meta.url));
 const query = (q: string, more: Record<string, string> = {}) => ({ q, limit: 20, offset: 0, ...more });
 
-let pool: ExtractionPool;
-beforeAll(() => {
-  pool = new ExtractionPool(2);
-});
-afterAll(async () => {
-  await pool.close();
-});
+const pool = extractionPoolOfFile();
 
 for (const engine of storeEngines()) {
   describe.skipIf(engine.skipped)(`search on ${engine.title}`, () => {

@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractionPoolOfFile } from '../../test/factories/extraction-pool.js';
 import { storeEngines } from '../../test/store/dialects.js';
-import { ExtractionPool } from '../services/extraction-pool.js';
 import { ingestPaths } from '../services/ingest-files.service.js';
 import type { MentionRow } from './matching.repository.js';
 import type { Store } from './open-store.js';
@@ -14,13 +14,7 @@ import type { Store } from './open-store.js';
 const SAMPLES = fileURLToPath(new URL('../../samples', import.meta.url));
 const key = (m: MentionRow) => `${m.entityId}|${m.documentId}|${m.start}|${m.end}`;
 
-let pool: ExtractionPool;
-beforeAll(() => {
-  pool = new ExtractionPool(2);
-});
-afterAll(async () => {
-  await pool.close();
-});
+const pool = extractionPoolOfFile();
 
 for (const engine of storeEngines()) {
   describe.skipIf(engine.skipped)(`matching's mentions on ${engine.title}`, () => {

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractionPoolOfFile } from '../../test/factories/extraction-pool.js';
 import { storeEngines } from '../../test/store/dialects.js';
 import type { Statement } from '../core/statements.js';
-import { ExtractionPool } from '../services/extraction-pool.js';
 import { ingestPaths } from '../services/ingest-files.service.js';
 import type { Store } from './open-store.js';
 
@@ -19,13 +19,7 @@ const PERIOD = { from: 2021, to: 2023 };
 const datedIn = (date: string) =>
   Number(date.slice(0, 4)) <= PERIOD.to && (Number(date.slice(0, 4)) >= PERIOD.from || date.includes('/'));
 
-let pool: ExtractionPool;
-beforeAll(() => {
-  pool = new ExtractionPool(2);
-});
-afterAll(async () => {
-  await pool.close();
-});
+const pool = extractionPoolOfFile();
 
 for (const engine of storeEngines()) {
   describe.skipIf(engine.skipped)(`the report's reads on ${engine.title}`, () => {

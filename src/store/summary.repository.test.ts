@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { extractionPoolOfFile } from '../../test/factories/extraction-pool.js';
 import { buildDocument, buildExtraction } from '../../test/factories/knowledge.js';
 import { storeEngines } from '../../test/store/dialects.js';
 import { statementsOfExtraction } from '../core/extraction-statements.js';
@@ -22,13 +23,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES = join(ROOT, 'samples');
 const CAS = entityId('organization', '中国科学院');
 
-let pool: ExtractionPool;
-beforeAll(() => {
-  pool = new ExtractionPool(2);
-});
-afterAll(async () => {
-  await pool.close();
-});
+const pool = extractionPoolOfFile();
 
 /** The first statement of an event with this property, to decide on. */
 async function eventStatement(store: Store, property: string): Promise<string> {
