@@ -26,6 +26,21 @@ describe('recognizePlaces', () => {
     expect(mention).toMatchObject({ text: '璧山', canonical: '璧山区' });
   });
 
+  it('reads a district’s short name alone as the district when the document is of its province', () => {
+    const mentions = recognizePlaces(tokenize('重庆市将在渝北、北碚建设两个产业园'));
+    expect(mentions.map((m) => m.canonical)).toEqual(['重庆市', '渝北区', '北碚区']);
+  });
+
+  it('does not read a district’s short name as the district in a document of another province', () => {
+    const mentions = recognizePlaces(tokenize('青海省西宁市签约项目涉及盐湖化工、清洁能源等领域'));
+    expect(mentions.map((m) => m.canonical)).toEqual(['青海省', '西宁市']);
+  });
+
+  it('keeps a district named in full wherever it lies', () => {
+    const mentions = recognizePlaces(tokenize('青海省代表团赴运城市盐湖区考察'));
+    expect(mentions.map((m) => m.canonical)).toContain('盐湖区');
+  });
+
   it('finds a town by its full name in the province the document speaks of', () => {
     const mentions = recognizePlaces(tokenize('佛山市南海区丹灶镇与广东省科学院签约'));
     expect(mentions.map((m) => [m.canonical, m.level])).toContainEqual(['丹灶镇', 'town']);

@@ -14,11 +14,17 @@ export function recognizePlaces(tokens: readonly Token[]): EntityMention[] {
     const place = token.entry?.place;
     if (place) found.push({ token, place });
   }
-  const province = mostFrequentProvince(found.map((f) => f.place).filter((p) => !p.alternatives));
+  // The province is read from the places written in full where there are any, else from all.
+  const named = found.filter((f) => !f.place.alternatives && f.place.provinceCode);
+  const written = named.filter((f) => !isBareDistrict(f.token, f.place));
+  const province = mostFrequentProvince((written.length > 0 ? written : named).map((f) => f.place));
   const mentions: EntityMention[] = [];
   for (const { token, place: named } of found) {
     // A name several places share is the one in the province the document speaks of most.
     const place = [named, ...(named.alternatives ?? [])].find((p) => p.provinceCode === province) ?? named;
+    // A district called by its short name alone (渝北, 北碚) is one of that province; elsewhere
+    // the word is something else (盐湖化工, 新建).
+    if (isBareDistrict(token, place) && place.provinceCode !== province) continue;
     const mention: EntityMention = {
       type: 'place',
       text: token.text,
@@ -31,6 +37,10 @@ export function recognizePlaces(tokens: readonly Token[]): EntityMention[] {
   }
   return mentions;
 }
+
+/** A district named without its 区 or 县: 渝北 for 渝北区. */
+const isBareDistrict = (token: Token, place: KnownPlace) =>
+  place.level === 'district' && token.text !== place.canonical;
 
 function mostFrequentProvince(places: KnownPlace[]): string | undefined {
   const counts = new Map<string, number>();
