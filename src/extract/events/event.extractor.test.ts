@@ -53,6 +53,30 @@ describe('extractEvents', () => {
     expect(signings[0]?.participants).toContain('苏州工业园区');
   });
 
+  it('gives a batch of projects the zone they settle in and the companies named after 其中', () => {
+    const [signing] = events(
+      '仪式上，8个新项目集中签约落户宜宾三江新区，总投资52亿元，其中四川锂源新材料有限公司正极材料项目投资20亿元。',
+    ).filter((e) => e.type === 'project_signing');
+    expect(signing?.participants).toEqual(['宜宾三江新区', '四川锂源新材料有限公司']);
+    expect(signing?.place).toBe('宜宾三江新区');
+  });
+
+  it('gives a batch the parties of the sentence that begins 签约项目中', () => {
+    const [signing] = events(
+      '开幕式上，30个项目集中签约，总投资超150亿元。签约项目中，江苏海力风电设备科技股份有限公司投资12亿元建设海上风电装备产业园。',
+    ).filter((e) => e.type === 'project_signing');
+    expect(signing?.participants).toContain('江苏海力风电设备科技股份有限公司');
+  });
+
+  it('reads a city that signs projects itself as their party, and a city where they are signed as none', () => {
+    const [own] = events('今年以来，绵阳市已签约落地电子信息类项目57个，总投资超过300亿元。').filter(
+      (e) => e.type === 'project_signing',
+    );
+    expect(own?.participants).toEqual(['绵阳市']);
+    const [held] = events('12个项目在绵阳市集中签约，总投资80亿元。').filter((e) => e.type === 'project_signing');
+    expect(held?.participants ?? []).not.toContain('绵阳市');
+  });
+
   it('gives the parties of the last event named to 三方 and 各方', () => {
     const all = events(
       '4月2日，云南大学、中国科学院昆明植物研究所与云南白药集团股份有限公司共建的天然药物联合实验室揭牌。随后，三方举办了天然药物创新研讨会。',

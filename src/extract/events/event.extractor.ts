@@ -70,6 +70,10 @@ const CONJOINED = /[与和同跟及]$/;
 const COMMA = /[，,]/;
 const GOVERNMENT = /^(人民)?政府$/;
 const SEVERAL_PARTIES = /(三方|四方|各方|多方)/;
+/** How a sentence that details a batch of projects begins: 其中, 签约项目中. */
+const DETAILS = /^\s*(?:其中|(?:在)?(?:签约|这些|上述)(?:的)?(?:项目|企业)中)/;
+/** Words between a place and its predicate when the place is the one acting (潍坊市已签约). */
+const SUBJECT_GAP = /^(?:已经|已|将|共|累计|先后|还|也|又|正式|成功|再次|首次|今年|当天|日前|近日)*$/;
 
 /** The events told before, that 双方 and 三方 refer back to. */
 interface Earlier {
@@ -111,8 +115,11 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       );
       const event = buildEvent(context, sentence, trigger, sameKind, usedObjects, earlier);
       if (!event) continue;
-      if (event.type === 'project_signing' && event.participants.length === 0) {
-        event.participants = partiesDetailed(context, context.sentences[index + 1]);
+      if (event.type === 'project_signing') {
+        event.participants = unique([
+          ...event.participants,
+          ...partiesDetailed(context, context.sentences[index + 1]),
+        ]);
       }
       event.participants = withoutGovernedPlaces(event.participants, placeNames);
       for (const object of event.objects) usedObjects.add(object);
@@ -126,10 +133,10 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
 
 /**
  * The parties of a sentence that details the one before (52个项目集中签约。其中，A与B签约…): a
- * signing of many projects that names no party has those of its details.
+ * signing of many projects has those of its details too.
  */
 function partiesDetailed(context: EventContext, next: Sentence | undefined): string[] {
-  if (!next || !/^\s*其中/.test(context.text.slice(next.start, next.start + 8))) return [];
+  if (!next || !DETAILS.test(context.text.slice(next.start, next.start + 10))) return [];
   return unique(
     partiesIn(context, next.start, next.end)
       .filter((p) => p.type === 'organization' && isPartyRole(context, p))
@@ -356,8 +363,30 @@ function buildEvent(
       objects = countsIn(context, sentence)
         .filter((c) => PROJECT_WORDS.test(c.unit) || c.unit.length <= 1)
         .map((c) => c.text);
+      // The zone or park projects settle in takes part in their signing, and is where it is.
       const target = after[0];
-      if (target && /落户|入驻/.test(text.slice(triggerToken.start, target.span.start))) place = target.name;
+      if (target && /落户|入驻/.test(text.slice(triggerToken.start, target.span.start))) {
+        place = target.name;
+        participants.push(target.name);
+      }
+      // A city or district that signs them itself (潍坊市已签约…项目93个) is a party.
+      const subject = partiesIn(context, sentence.start, triggerToken.start).at(-1);
+      if (
+        subject?.type === 'place' &&
+        !participants.includes(subject.name) &&
+        !/[在于]/.test(text.charAt(subject.span.start - 1)) &&
+        SUBJECT_GAP.test(text.slice(subject.span.end, triggerToken.start))
+      )
+        participants.unshift(subject.name);
+      // A batch told with its parties after 其中 in the same sentence has them.
+      const details = text.slice(lastToken.end, sentence.end).search(/其中/);
+      if (details >= 0) {
+        participants.push(
+          ...partiesIn(context, lastToken.end + details, sentence.end)
+            .filter((p) => p.type === 'organization' && isPartyRole(context, p))
+            .map((p) => p.name),
+        );
+      }
       break;
     }
     case 'founding': {
