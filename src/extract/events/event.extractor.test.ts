@@ -73,8 +73,37 @@ describe('extractEvents', () => {
       (e) => e.type === 'project_signing',
     );
     expect(own?.participants).toEqual(['绵阳市']);
-    const [held] = events('12个项目在绵阳市集中签约，总投资80亿元。').filter((e) => e.type === 'project_signing');
+    const [held] = events('12个项目在绵阳市集中签约，总投资80亿元。').filter(
+      (e) => e.type === 'project_signing',
+    );
     expect(held?.participants ?? []).not.toContain('绵阳市');
+  });
+
+  it('reads a contract that transfers a technology as its transfer too, between the same parties', () => {
+    const found = events(
+      '7月21日，中国科学院兰州化学物理研究所与甘肃银光化学工业集团有限公司签订高性能润滑材料技术转让合同，合同金额900万元。',
+    );
+    const transfer = found.find((e) => e.type === 'transfer');
+    expect(found.map((e) => e.type)).toEqual(['agreement', 'transfer']);
+    expect(transfer).toMatchObject({
+      participants: ['中国科学院兰州化学物理研究所', '甘肃银光化学工业集团有限公司'],
+      objects: ['高性能润滑材料技术'],
+    });
+  });
+
+  it('reads a technology put in as shares as its transfer to the company', () => {
+    const [transfer] = events(
+      '会上，中国科学院福建物质结构研究所将“非线性光学晶体生长技术”以1500万元作价入股福建福晶科技股份有限公司。',
+    ).filter((e) => e.type === 'transfer');
+    expect(transfer).toMatchObject({
+      participants: ['中国科学院福建物质结构研究所', '福建福晶科技股份有限公司'],
+      objects: ['非线性光学晶体生长技术'],
+    });
+  });
+
+  it('reads 成立大会 as the name of a meeting, not a founding', () => {
+    const found = events('成立大会上，兰州大学与甘肃省科学院签署共建联合实验室协议。');
+    expect(found.map((e) => e.type)).not.toContain('founding');
   });
 
   it('gives the parties of the last event named to 三方 and 各方', () => {

@@ -48,6 +48,7 @@ const NOMINAL_NEXT = new Set([
   '机制',
   '基地',
   '仪式',
+  '大会',
   '服务',
   '示范',
 ]);
@@ -124,11 +125,24 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       event.participants = withoutGovernedPlaces(event.participants, placeNames);
       for (const object of event.objects) usedObjects.add(object);
       events.push(event);
+      const transfer = event.type === 'agreement' ? transferContracted(event) : undefined;
+      if (transfer) events.push(transfer);
       if (event.type === 'agreement') earlier.agreement = event;
       if (event.participants.length > 0) earlier.withParties = event;
     }
   }
   return withoutRetellings(events);
+}
+
+/** A contract that transfers or licenses a technology: 光伏组件抗风沙涂层技术转让合同. */
+const TECHNOLOGY_CONTRACT =
+  /^(.{2,40}?(?:技术|成果|专利))(?:的)?(?:转让|许可|实施许可|使用许可)(?:合同|协议)$/;
+
+/** The signing of a contract that transfers a technology also transfers it, between its parties. */
+function transferContracted(agreement: CooperationEvent): CooperationEvent | undefined {
+  const technology = agreement.objects.map((o) => TECHNOLOGY_CONTRACT.exec(o)?.[1]).find(Boolean);
+  if (!technology || agreement.participants.length === 0) return undefined;
+  return { ...agreement, type: 'transfer', objects: [technology] };
 }
 
 /**
@@ -425,6 +439,12 @@ function buildEvent(
       );
       if (destination) place = destination.name;
       objects = after.map((p) => p.name);
+      // What is put in as shares goes before the predicate: 将“…技术”作价入股B.
+      const named = /将“([^”]{2,40})”/.exec(text.slice(trigger.clause.start, triggerToken.start));
+      if (named && triggerToken.text === '作价入股') {
+        participants = [...participants, ...objects];
+        objects = [named[1] as string];
+      }
       break;
     }
     case 'milestone':

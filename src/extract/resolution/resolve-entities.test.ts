@@ -24,6 +24,15 @@ function organization(entities: Entity[], name: string): Entity | undefined {
 }
 
 describe('resolveEntities', () => {
+  it('reads no place inside the short form a document gives a company', () => {
+    const entities = resolve(
+      '乌鲁木齐市天山区与新疆天山光能科技股份有限公司（以下简称“天山光能”）签约。天山光能将投资建设新工厂。',
+    );
+    const places = entities.filter((e) => e.type === 'place');
+    expect(places.find((e) => e.name === '天山区')?.mentions).toHaveLength(1);
+    expect(organization(entities, '新疆天山光能科技股份有限公司')?.aliases).toContain('天山光能');
+  });
+
   it('gives the canonical name of a short form in the alias table', () => {
     const entities = resolve('中科院与重庆市签署协议。中国科学院将加强布局。');
     expect(organization(entities, '中国科学院')?.aliases).toEqual(['中科院']);

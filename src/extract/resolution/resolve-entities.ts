@@ -52,12 +52,19 @@ export function resolveEntities(
   joinBareSuffixes(organizations, groups);
   addStemMentions(text, organizations, groups, lex);
 
-  const insideOrganization = containment(named.map((m) => m.span));
+  // Places inside any name an organisation is written by, its introduced short forms too (天山光能).
+  const insideOrganization = containment(
+    [...groups.values()]
+      .filter((g) => g.type === 'organization')
+      .flatMap((g) => g.mentions)
+      .sort((a, b) => a.start - b.start),
+  );
   // A place the segmenter found inside a person's name (宁海舟) is part of the name.
   const insidePerson = (span: Span) =>
     persons.some((m) => m.span.start < span.end && span.start < m.span.end);
   for (const mention of places) {
-    if (insideOrganization(mention.span) || insidePerson(mention.span)) continue;
+    if (insideOrganization(mention.span) || insidePerson(mention.span) || insideShortForm(text, mention.span))
+      continue;
     const name = mention.canonical ?? mention.text;
     if (groups.has(`organization:${name}`)) continue;
     add(`place:${name}`, name, mention);
@@ -67,6 +74,14 @@ export function resolveEntities(
     add(`person:${mention.text}`, mention.text, mention);
   }
   return [...groups.values()].map(toEntity);
+}
+
+/** Whether a span lies in the short form a document introduces: （以下简称“天山光能”）. */
+function insideShortForm(text: string, span: Span): boolean {
+  const open = text.lastIndexOf('“', span.start);
+  if (open < 0 || span.start - open > 12) return false;
+  const close = text.indexOf('”', open);
+  return close >= span.end && /简称[为是]?$/.test(text.slice(Math.max(0, open - 3), open));
 }
 
 /**
