@@ -19,6 +19,11 @@ describe('recognizeOrganizations', () => {
     expect(names('省政府将全力支持贵州研究院建设')).toContain('贵州研究院');
   });
 
+  it('starts a name after 这是 and 也是', () => {
+    expect(names('这是江西省科学院应用化学研究所成立以来最大的一笔转让')).toEqual(['江西省科学院应用化学研究所']);
+    expect(names('赣州市也是赣南师范大学的合作伙伴')).toEqual(['赣南师范大学']);
+  });
+
   it('stops a name at the verb that governs it', () => {
     expect(names('双方共建博元医疗器械研究所。')).toEqual(['博元医疗器械研究所']);
   });
