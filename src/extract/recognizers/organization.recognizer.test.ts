@@ -20,7 +20,7 @@ describe('recognizeOrganizations', () => {
   });
 
   it('starts a name after 这是 and 也是', () => {
-    expect(names('这是江西省科学院应用化学研究所成立以来最大的一笔转让')).toEqual(['江西省科学院应用化学研究所']);
+    expect(names('这是赣江研究院成立以来最大的一笔转让')).toEqual(['赣江研究院']);
     expect(names('赣州市也是赣南师范大学的合作伙伴')).toEqual(['赣南师范大学']);
   });
 
