@@ -19,6 +19,15 @@ describe('recognizePersons', () => {
     expect(people('首任院长由武汉理工大学副校长张明远担任')).toEqual([['张明远', '副校长']]);
   });
 
+  it('reads 由 before the short name of a body as a word, not a surname', () => {
+    expect(people('首任院长由电工所研究员陈卓然担任')).toEqual([['陈卓然', '研究员']]);
+  });
+
+  it('reads a name written with a middle dot whole, up to the word after it', () => {
+    expect(people('选举新疆大学副校长艾尔肯·吐尔逊为首届理事长')).toEqual([['艾尔肯·吐尔逊', '副校长']]);
+    expect(people('自治区副主席阿不都热依木·买买提出席会议并讲话。')).toEqual([['阿不都热依木·买买提', '副主席']]);
+  });
+
   it('reads 理事长单位 as the body holding the chair, not a person', () => {
     expect(people('选举中国科学院自动化研究所为理事长单位')).toEqual([]);
   });

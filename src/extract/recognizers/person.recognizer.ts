@@ -20,6 +20,8 @@ const TITLES_AFTER = new Set([
   '省长',
   '院长',
 ]);
+/** The last character of a body's short name: 所, 院, 局 … */
+const BODY_ENDS = /[所院局厅委部司站校室馆会]/;
 const TOWN = /^[\p{Script=Han}]{1,3}?(镇|乡|村|街道)/u;
 
 export interface PersonMention extends EntityMention {
@@ -43,7 +45,9 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
     let start = token.end;
     if (tokens[i + 1] && SPACES.test((tokens[i + 1] as Token).text)) start = (tokens[i + 1] as Token).end;
     // 理事长单位, 会长单位: the body that holds the chair, not a person.
-    const after = text.startsWith('单位', start) ? undefined : nameAt(text, start, lex);
+    const after = text.startsWith('单位', start)
+      ? undefined
+      : (transliteratedAt(text, start, lex) ?? nameAt(text, start, lex));
     if (after && !found.has(after)) found.set(after, title);
     if (TITLES_AFTER.has(token.text)) {
       const before = nameBefore(text, tokens, i, lex);
@@ -104,7 +108,26 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
   // 由, 于, 向 … are surnames and words: before a place they are words (由太原理工大学…).
   if (FUNCTION_SURNAMES.has(text.charAt(at)) && lex.places.has(text.slice(first, first + 2)))
     return undefined;
+  // … and before the short name of a body (由电工所研究员…).
+  if (FUNCTION_SURNAMES.has(text.charAt(at)) && BODY_ENDS.test(text.charAt(at + length))) return undefined;
   return name;
+}
+
+/** A name written with a middle dot (艾尔肯·吐尔逊, 阿卜杜拉·艾买提), Uyghur or transliterated. */
+const TRANSLITERATED = /[\p{Script=Han}]{2,6}[·•・‧][\p{Script=Han}]{2,5}/uy;
+
+/**
+ * The dotted name at `at`: its last part as long as it can be with a word that cannot be in a
+ * name right after it (吐尔逊|为首届, 买买提|出席).
+ */
+function transliteratedAt(text: string, at: number, lex: Lexicon): string | undefined {
+  TRANSLITERATED.lastIndex = at;
+  const found = TRANSLITERATED.exec(text)?.[0];
+  if (!found) return undefined;
+  const shortest = at + found.search(/[·•・‧]/) + 3;
+  let end = at + found.length;
+  while (end > shortest && !startsWithStop(text, end, lex)) end--;
+  return text.slice(at, end);
 }
 
 /** The name that ends where the title at token `i` begins (陈敏尔书记), if a boundary precedes it. */
