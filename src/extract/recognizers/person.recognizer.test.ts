@@ -25,7 +25,9 @@ describe('recognizePersons', () => {
 
   it('reads a name written with a middle dot whole, up to the word after it', () => {
     expect(people('选举新疆大学副校长艾尔肯·吐尔逊为首届理事长')).toEqual([['艾尔肯·吐尔逊', '副校长']]);
-    expect(people('自治区副主席阿不都热依木·买买提出席会议并讲话。')).toEqual([['阿不都热依木·买买提', '副主席']]);
+    expect(people('自治区副主席阿不都热依木·买买提出席会议并讲话。')).toEqual([
+      ['阿不都热依木·买买提', '副主席'],
+    ]);
   });
 
   it('reads 理事长单位 as the body holding the chair, not a person', () => {
