@@ -24,6 +24,10 @@ describe('recognizeOrganizations', () => {
     expect(names('赣州市也是赣南师范大学的合作伙伴')).toEqual(['赣南师范大学']);
   });
 
+  it('reads a 管理局 as the end of the body it administers', () => {
+    expect(names('三亚崖州湾科技城管理局与海南大学签署合作协议')).toEqual(['三亚崖州湾科技城管理局', '海南大学']);
+  });
+
   it('stops a name at the verb that governs it', () => {
     expect(names('双方共建博元医疗器械研究所。')).toEqual(['博元医疗器械研究所']);
   });
