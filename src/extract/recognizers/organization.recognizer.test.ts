@@ -25,7 +25,10 @@ describe('recognizeOrganizations', () => {
   });
 
   it('reads a 管理局 as the end of the body it administers', () => {
-    expect(names('三亚崖州湾科技城管理局与海南大学签署合作协议')).toEqual(['三亚崖州湾科技城管理局', '海南大学']);
+    expect(names('三亚崖州湾科技城管理局与海南大学签署合作协议')).toEqual([
+      '三亚崖州湾科技城管理局',
+      '海南大学',
+    ]);
   });
 
   it('stops a name at the verb that governs it', () => {
