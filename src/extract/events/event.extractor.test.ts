@@ -101,6 +101,23 @@ describe('extractEvents', () => {
     });
   });
 
+  it('gives a body set up with no other party named as the party of its own founding', () => {
+    const [founding] = events(
+      '会上，湖南长远锂科股份有限公司发布新品。据介绍，湖南长远锂科股份有限公司成立于2009年。',
+    ).filter((e) => e.type === 'founding');
+    expect(founding).toMatchObject({
+      date: '2009',
+      participants: ['湖南长远锂科股份有限公司'],
+      objects: ['湖南长远锂科股份有限公司'],
+    });
+  });
+
+  it('does not make a body the party of what it is charged with setting up', () => {
+    const found = events('根据协议，由福田区提供场地，香港城市大学负责组建科研团队。');
+    for (const e of found.filter((e) => e.type === 'founding'))
+      expect(e.participants).not.toContain('香港城市大学');
+  });
+
   it('reads 成立大会 as the name of a meeting, not a founding', () => {
     const found = events('成立大会上，兰州大学与甘肃省科学院签署共建联合实验室协议。');
     expect(found.map((e) => e.type)).not.toContain('founding');

@@ -73,6 +73,10 @@ const GOVERNMENT = /^(人民)?政府$/;
 const SEVERAL_PARTIES = /(三方|四方|各方|多方)/;
 /** How a sentence that details a batch of projects begins: 其中, 签约项目中. */
 const DETAILS = /^\s*(?:其中|(?:在)?(?:签约|这些|上述)(?:的)?(?:项目|企业)中)/;
+/** Words between a body and the predicate of its own founding: 于, 正式, 已. */
+const SELF_FOUNDED_GAP = /^(?:于|在|已经|已|正式|先后|宣布)*$/;
+const DATE_WORDS =
+  /(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?/g;
 /** Words between a place and its predicate when the place is the one acting (潍坊市已签约). */
 const SUBJECT_GAP = /^(?:已经|已|将|共|累计|先后|还|也|又|正式|成功|再次|首次|今年|当天|日前|近日)*$/;
 
@@ -171,7 +175,11 @@ function withoutRetellings(events: CooperationEvent[]): CooperationEvent[] {
         first.type === event.type &&
         event.objects.length > 0 &&
         within(event.objects, first.objects) &&
-        within(event.participants, first.participants) &&
+        // A body that is the party of its own founding takes no part beyond being founded.
+        within(
+          event.participants.filter((p) => !event.objects.includes(p)),
+          first.participants,
+        ) &&
         (event.date === undefined || event.date === first.date),
     );
     if (!told) kept.push(event);
@@ -350,6 +358,7 @@ function buildEvent(
   let participants = before.map((p) => p.name);
   let objects: string[] = [];
   let place = placeBefore(context, sentence, triggerToken.start);
+  let selfFounded: string | undefined;
   const clauseText = text.slice(trigger.clause.start, trigger.clause.end);
   const sentenceText = text.slice(sentence.start, sentence.end);
 
@@ -417,6 +426,9 @@ function buildEvent(
         if (subject && !conjoined && triggerToken.start - subject.span.end <= 6) {
           objects = [subject.name];
           participants = participants.filter((p) => p !== subject.name);
+          // … and its party too when nothing but a time or an adverb stands between (X于2018年组建).
+          const gap = text.slice(subject.span.end, triggerToken.start).replace(DATE_WORDS, '');
+          if (SELF_FOUNDED_GAP.test(gap)) selfFounded = subject.name;
         }
       }
       break;
@@ -468,6 +480,8 @@ function buildEvent(
     if (referred) participants = [...referred.participants];
   }
   participants = unique(participants).filter((p) => !objects.includes(p));
+  // A body set up with no other party named is the party of its own founding (X成立于2016年).
+  if (participants.length === 0 && selfFounded) participants = [selfFounded];
   const named = objects.filter((o) => o !== '' && o !== triggerToken.text);
   if (participants.length === 0 && !hasNamedObject(context, trigger.type, named)) return undefined;
 
