@@ -7,7 +7,7 @@ import { errorMessage, InvalidArgumentError } from '../core/errors.js';
 import { AccountService } from '../services/accounts.service.js';
 import { ExtractionPool } from '../services/extraction-pool.js';
 import { ingestPaths } from '../services/ingest-files.service.js';
-import { prepareMatching } from '../services/matching.service.js';
+import { matchingIndex } from '../services/matching.service.js';
 import { importProjects } from '../services/registry.service.js';
 import { openStore, type Store, storeLocation } from '../store/open-store.js';
 import { type StoreFlags, storeOption } from './store-option.js';
@@ -62,7 +62,9 @@ async function serve(store: Store, flags: ServeFlags, pool: { current?: Extracti
   const shown = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
   console.log(`CoopAtlas 科技合作图谱已启动：${shown}  (serving at ${shown})`);
   console.log(`数据库 (store): ${store.description}`);
-  prepareMatching(store).catch((error: unknown) =>
+  // The matching index takes a minute or more on a large store: built now, between requests,
+  // not when the first need asks for it (which then waits for this same build).
+  matchingIndex(store).catch((error: unknown) =>
     console.error(`精准对接索引未能建立：${errorMessage(error)} (matching index not built)`),
   );
   if (singleUser) {

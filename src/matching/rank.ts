@@ -171,7 +171,10 @@ function relevantFirst(base: Float64Array, best: number, wanted: number): number
   if (base.length <= wanted || best <= 0) return 0;
   const buckets = new Uint32Array(256);
   const bucketOf = (value: number) => Math.min(255, Math.floor((value / best) * 256));
-  for (const value of base) buckets[bucketOf(value)] = (buckets[bucketOf(value)] ?? 0) + 1;
+  for (const value of base) {
+    const bucket = bucketOf(value);
+    buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+  }
   let count = 0;
   for (let b = 255; b > 0; b--) {
     count += buckets[b] ?? 0;
@@ -200,6 +203,10 @@ export function rankCandidates(
   }
   const companyIds = full && need.company ? index.partnersNamed(need.company) : new Set<string>();
   const needParents = parentFields(need.fields.keys());
+  // Relevance relative to the best candidate of the query.
+  const lexicalOf = (slot: number) => (bestLexical > 0 ? (relevance.lexical[slot] ?? 0) / bestLexical : 0);
+  const synonymOf = (slot: number) =>
+    full && bestSynonym > 0 ? (relevance.synonym[slot] ?? 0) / bestSynonym : 0;
   /** The features of one candidate; what each found goes into `found` when it is given. */
   const valuesOf = (
     candidate: IndexedCandidate,
@@ -207,9 +214,9 @@ export function rankCandidates(
     found?: Pick<Match, 'proximity' | 'cooperation'>,
   ): Record<FeatureName, number> => {
     const values = { ...ZERO };
-    values.lexical = bestLexical > 0 ? (relevance.lexical[slot] ?? 0) / bestLexical : 0;
+    values.lexical = lexicalOf(slot);
     if (!full) return values;
-    values.synonym = bestSynonym > 0 ? (relevance.synonym[slot] ?? 0) / bestSynonym : 0;
+    values.synonym = synonymOf(slot);
     const level = fieldLevel(need, needParents, candidate);
     if (level === 'field') values.field = 1;
     else if (level === 'parent') values.fieldParent = 1;
@@ -239,28 +246,25 @@ export function rankCandidates(
   };
   /** A candidate's features with all each found, and the words, synonyms and fields behind them. */
   const matchOf = (candidate: IndexedCandidate, slot: number): Match => {
-    const match: Match = {
-      candidate,
-      score: 0,
-      values: ZERO,
-      words: [],
-      synonyms: [],
-      fields: [],
-      cooperation: {},
-    };
-    match.values = valuesOf(candidate, slot, match);
-    match.score = scoreOf(match.values);
+    const found: Pick<Match, 'proximity' | 'cooperation'> = { cooperation: {} };
+    const values = valuesOf(candidate, slot, found);
     const detail = index.detail(need, candidate, { synonyms: full });
-    match.words = [...detail.words]
-      .map(([word, score]) => ({ word, score, inName: candidate.nameWords.has(word) }))
-      .sort((a, b) => b.score - a.score);
-    match.synonyms = [...detail.groups.keys()].map((group) => ({
-      group,
-      needForms: need.synonyms.get(group) ?? [],
-      candidateForms: candidate.synonyms.get(group)?.forms ?? [],
-    }));
-    if (full) match.fields = sharedFields(need, candidate);
-    return match;
+    return {
+      candidate,
+      score: scoreOf(values),
+      values,
+      words: [...detail.words]
+        .map(([word, score]) => ({ word, score, inName: candidate.nameWords.has(word) }))
+        .sort((a, b) => b.score - a.score),
+      synonyms: [...detail.groups.keys()].map((group) => ({
+        group,
+        needForms: need.synonyms.get(group) ?? [],
+        candidateForms: candidate.synonyms.get(group)?.forms ?? [],
+      })),
+      fields: full ? sharedFields(need, candidate) : [],
+      ...(found.proximity ? { proximity: found.proximity } : {}),
+      cooperation: found.cooperation,
+    };
   };
   // The best `limit`, kept in order as the candidates are scored: most fall below the last kept.
   const better = (a: { score: number; id: string }, b: { score: number; id: string }) =>
@@ -285,9 +289,7 @@ export function rankCandidates(
   let bestBase = 0;
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i] as number;
-    const lexical = bestLexical > 0 ? (relevance.lexical[slot] ?? 0) / bestLexical : 0;
-    const synonym = full && bestSynonym > 0 ? (relevance.synonym[slot] ?? 0) / bestSynonym : 0;
-    base[i] = lexical * weights.lexical + synonym * weights.synonym;
+    base[i] = lexicalOf(slot) * weights.lexical + synonymOf(slot) * weights.synonym;
     bestBase = Math.max(bestBase, base[i] as number);
   }
   const first = relevantFirst(base, bestBase, options.limit * 4);

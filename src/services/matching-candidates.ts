@@ -7,6 +7,7 @@
  * events. Read all at once, or only those a change touched.
  */
 import { readFileSync } from 'node:fs';
+import { groupBy } from '../core/group-by.js';
 import type { AchievementRecord, PlatformRecord } from '../core/registry.js';
 import { sentenceAround } from '../core/sentence-around.js';
 import { citedSpan, entityId, type Statement } from '../core/statements.js';
@@ -102,18 +103,6 @@ async function sentencesOf(
     }
   }
   return out;
-}
-
-/** Items by a key, in their order: one pass, however many items. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 const spanKey = (documentId: string, span: Span) => `${documentId}:${span.start}:${span.end}`;

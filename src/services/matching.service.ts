@@ -56,20 +56,21 @@ async function stampOf(store: Store): Promise<Stamp> {
 
 const states = new WeakMap<Store, Promise<IndexState>>();
 
+/** Candidates indexed between two turns of the event loop while an index is built. */
+const INDEX_SLICE = 1000;
+
 async function buildIndex(store: Store): Promise<IndexState> {
   const stamp = await stampOf(store);
   const counts = await store.reading.matching.statementCounts();
   const index = new MatchingIndex();
   const candidates = await loadCandidates(store.reading);
-  for (let i = 0; i < candidates.length; i++) {
-    index.upsert(candidates[i] as (typeof candidates)[number]);
+  for (const [i, candidate] of candidates.entries()) {
+    index.upsert(candidate);
     // A large store has a hundred thousand candidates: requests are answered between slices.
     if (i % INDEX_SLICE === INDEX_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   return { index, stamp, counts };
 }
-
-const INDEX_SLICE = 1000;
 
 /** The entities whose count of statements differs between two readings. */
 function changedEntities(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): string[] {
@@ -109,14 +110,6 @@ async function refresh(store: Store, state: IndexState): Promise<IndexState> {
   for (const id of scope) if (!found.has(id)) state.index.remove(id);
   for (const candidate of fresh) state.index.upsert(candidate);
   return { index: state.index, stamp, counts };
-}
-
-/**
- * Builds the candidates' index of a store before the first need asks for it (a minute or more on
- * a store of 100,000 documents); a need that comes meanwhile waits for the same build.
- */
-export function prepareMatching(store: Store): Promise<void> {
-  return matchingIndex(store).then(() => undefined);
 }
 
 /**

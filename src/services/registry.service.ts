@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { CoopAtlasError, InvalidArgumentError, NotFoundError } from '../core/errors.js';
+import { groupBy } from '../core/group-by.js';
 import type {
   AchievementKind,
   AchievementRecord,
@@ -70,23 +71,13 @@ export interface Fact {
 
 const today = (now: string) => now.slice(0, 10);
 
-function groupByEntity(statements: readonly Statement[]): Map<string, Statement[]> {
-  const byEntity = new Map<string, Statement[]>();
-  for (const statement of statements) {
-    const list = byEntity.get(statement.entityId);
-    if (list) list.push(statement);
-    else byEntity.set(statement.entityId, [statement]);
-  }
-  return byEntity;
-}
-
 async function recordsOf<T extends { name: string }>(
   db: Repositories,
   kind: RecordKind,
   fold: (id: string, statements: readonly Statement[]) => T,
   properties?: readonly string[],
 ): Promise<T[]> {
-  const byEntity = groupByEntity(await db.statements.aboutType(kind, properties));
+  const byEntity = groupBy(await db.statements.aboutType(kind, properties), (s) => s.entityId);
   return [...byEntity]
     .map(([id, statements]) => fold(id, statements))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));

@@ -58,6 +58,7 @@ function mentionRow(
 ): MentionRow {
   return { entityId, documentId: r.document_id ?? '', start: Number(r.span_start), end: Number(r.span_end) };
 }
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const json = (value: string) => JSON.stringify(value);
 /** A JSON string's text, in SQL: `"abc"` → `abc`. */
 const unquoted = (column: string) => sql.raw(`substr(${column}, 2, length(${column}) - 2)`);
@@ -127,7 +128,7 @@ export class MatchingRepository {
       perEntity,
     );
     for (const id of entityIds.filter(large)) out.push(...(await this.mentionsAlone(id, perEntity)));
-    return out.sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
+    return out;
   }
 
   private async mentionsTogether(entityIds: readonly string[], perEntity: number): Promise<MentionRow[]> {
@@ -197,19 +198,18 @@ export class MatchingRepository {
             .where('document_id', 'is not', null)
             .where('status', '<>', 'rejected')
             .execute();
-    return [...named, ...parts]
-      .sort(
-        (a, b) =>
-          (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0) ||
-          ((a.document_id ?? '') < (b.document_id ?? '')
-            ? -1
-            : (a.document_id ?? '') > (b.document_id ?? '')
-              ? 1
-              : 0) ||
-          Number(a.span_start) - Number(b.span_start),
-      )
-      .slice(0, perEntity)
-      .map((r) => mentionRow(entityId, r));
+    return (
+      [...named, ...parts]
+        // As the shared query ranks them: latest first, then by document and place in it.
+        .sort(
+          (a, b) =>
+            byText(b.created_at, a.created_at) ||
+            byText(a.document_id ?? '', b.document_id ?? '') ||
+            Number(a.span_start) - Number(b.span_start),
+        )
+        .slice(0, perEntity)
+        .map((r) => mentionRow(entityId, r))
+    );
   }
 
   /** The organisations each entity took part in events with, by name, with how many events. */

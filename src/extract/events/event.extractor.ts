@@ -75,8 +75,6 @@ const SEVERAL_PARTIES = /(三方|四方|各方|多方)/;
 const DETAILS = /^\s*(?:其中|(?:在)?(?:签约|这些|上述)(?:的)?(?:项目|企业)中)/;
 /** Words between a body and the predicate of its own founding: 于, 正式, 已. */
 const SELF_FOUNDED_GAP = /^(?:于|在|已经|已|正式|先后|宣布)*$/;
-const DATE_WORDS =
-  /(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?/g;
 /** Words between a place and its predicate when the place is the one acting (潍坊市已签约). */
 const SUBJECT_GAP = /^(?:已经|已|将|共|累计|先后|还|也|又|正式|成功|再次|首次|今年|当天|日前|近日)*$/;
 
@@ -155,11 +153,27 @@ function transferContracted(agreement: CooperationEvent): CooperationEvent | und
  */
 function partiesDetailed(context: EventContext, next: Sentence | undefined): string[] {
   if (!next || !DETAILS.test(context.text.slice(next.start, next.start + 10))) return [];
-  return unique(
-    partiesIn(context, next.start, next.end)
-      .filter((p) => p.type === 'organization' && isPartyRole(context, p))
-      .map((p) => p.name),
-  );
+  return unique(bodiesTakingPart(context, next.start, next.end));
+}
+
+/** The organisations of a stretch that take part as parties, not as venues or agencies. */
+function bodiesTakingPart(context: EventContext, start: number, end: number): string[] {
+  return partiesIn(context, start, end)
+    .filter((p) => p.type === 'organization' && isPartyRole(context, p))
+    .map((p) => p.name);
+}
+
+/** The text of a stretch with the times recognised in it left out. */
+function textWithoutTimes(context: EventContext, start: number, end: number): string {
+  let out = '';
+  let at = start;
+  for (const time of context.times) {
+    if (time.span.end <= at || time.span.start < start) continue;
+    if (time.span.start >= end) break;
+    out += context.text.slice(at, time.span.start);
+    at = Math.min(end, time.span.end);
+  }
+  return out + context.text.slice(at, end);
 }
 
 /**
@@ -403,13 +417,8 @@ function buildEvent(
         participants.unshift(subject.name);
       // A batch told with its parties after 其中 in the same sentence has them.
       const details = text.slice(lastToken.end, sentence.end).search(/其中/);
-      if (details >= 0) {
-        participants.push(
-          ...partiesIn(context, lastToken.end + details, sentence.end)
-            .filter((p) => p.type === 'organization' && isPartyRole(context, p))
-            .map((p) => p.name),
-        );
-      }
+      if (details >= 0)
+        participants.push(...bodiesTakingPart(context, lastToken.end + details, sentence.end));
       break;
     }
     case 'founding': {
@@ -427,8 +436,8 @@ function buildEvent(
           objects = [subject.name];
           participants = participants.filter((p) => p !== subject.name);
           // … and its party too when nothing but a time or an adverb stands between (X于2018年组建).
-          const gap = text.slice(subject.span.end, triggerToken.start).replace(DATE_WORDS, '');
-          if (SELF_FOUNDED_GAP.test(gap)) selfFounded = subject.name;
+          if (SELF_FOUNDED_GAP.test(textWithoutTimes(context, subject.span.end, triggerToken.start)))
+            selfFounded = subject.name;
         }
       }
       break;

@@ -105,12 +105,12 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
   const length = startsWithStop(text, first + 1, lex) ? surname + 1 : surname + 2;
   const name = text.slice(at, at + length);
   if (lex.places.has(name) || lex.organizations.has(name)) return undefined;
-  // 由, 于, 向 … are surnames and words: before a place they are words (由太原理工大学…).
-  if (FUNCTION_SURNAMES.has(text.charAt(at)) && lex.places.has(text.slice(first, first + 2)))
-    return undefined;
-  // … and before the short name of a body (由电工所研究员…).
-  if (FUNCTION_SURNAMES.has(text.charAt(at)) && BODY_ENDS.test(text.charAt(at + length))) return undefined;
-  return name;
+  // 由, 于, 向 … are surnames and words: before a place (由太原理工大学…) or the short name of a
+  // body (由电工所研究员…) they are words.
+  const word =
+    FUNCTION_SURNAMES.has(text.charAt(at)) &&
+    (lex.places.has(text.slice(first, first + 2)) || BODY_ENDS.test(text.charAt(at + length)));
+  return word ? undefined : name;
 }
 
 /** A name written with a middle dot (艾尔肯·吐尔逊, 阿卜杜拉·艾买提), Uyghur or transliterated. */

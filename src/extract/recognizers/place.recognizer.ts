@@ -15,9 +15,9 @@ export function recognizePlaces(tokens: readonly Token[]): EntityMention[] {
     if (place) found.push({ token, place });
   }
   // The province is read from the places written in full where there are any, else from all.
-  const named = found.filter((f) => !f.place.alternatives && f.place.provinceCode);
-  const written = named.filter((f) => !isBareDistrict(f.token, f.place));
-  const province = mostFrequentProvince((written.length > 0 ? written : named).map((f) => f.place));
+  const unambiguous = found.filter((f) => !f.place.alternatives && f.place.provinceCode);
+  const written = unambiguous.filter((f) => !isBareDistrict(f.token, f.place));
+  const province = mostFrequentProvince((written.length > 0 ? written : unambiguous).map((f) => f.place));
   const mentions: EntityMention[] = [];
   for (const { token, place: named } of found) {
     // A name several places share is the one in the province the document speaks of most.

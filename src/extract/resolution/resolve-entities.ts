@@ -1,3 +1,4 @@
+import { groupBy } from '../../core/group-by.js';
 import { firstIndex } from '../../core/sorted-search.js';
 import type { Entity, EntityMention, EntityType, Span } from '../../core/types.js';
 import { endingSuffix, inDictionary, type Lexicon } from '../lexicon/lexicon.js';
@@ -52,19 +53,19 @@ export function resolveEntities(
   joinBareSuffixes(organizations, groups);
   addStemMentions(text, organizations, groups, lex);
 
-  // Places inside any name an organisation is written by, its introduced short forms too (天山光能).
+  // Places inside any name an organisation is written by, and inside the short forms the
+  // document introduces (（以下简称“天山光能”）), are part of the name.
   const insideOrganization = containment(
-    [...groups.values()]
-      .filter((g) => g.type === 'organization')
-      .flatMap((g) => g.mentions)
-      .sort((a, b) => a.start - b.start),
+    [
+      ...[...groups.values()].filter((g) => g.type === 'organization').flatMap((g) => g.mentions),
+      ...introducedShortFormSpans(text),
+    ].sort((a, b) => a.start - b.start),
   );
   // A place the segmenter found inside a person's name (宁海舟) is part of the name.
   const insidePerson = (span: Span) =>
     persons.some((m) => m.span.start < span.end && span.start < m.span.end);
   for (const mention of places) {
-    if (insideOrganization(mention.span) || insidePerson(mention.span) || insideShortForm(text, mention.span))
-      continue;
+    if (insideOrganization(mention.span) || insidePerson(mention.span)) continue;
     const name = mention.canonical ?? mention.text;
     if (groups.has(`organization:${name}`)) continue;
     add(`place:${name}`, name, mention);
@@ -76,12 +77,13 @@ export function resolveEntities(
   return [...groups.values()].map(toEntity);
 }
 
-/** Whether a span lies in the short form a document introduces: （以下简称“天山光能”）. */
-function insideShortForm(text: string, span: Span): boolean {
-  const open = text.lastIndexOf('“', span.start);
-  if (open < 0 || span.start - open > 12) return false;
-  const close = text.indexOf('”', open);
-  return close >= span.end && /简称[为是]?$/.test(text.slice(Math.max(0, open - 3), open));
+/** Where the short forms a document introduces are written: （以下简称“天山光能”）. */
+function introducedShortFormSpans(text: string): Span[] {
+  return [...text.matchAll(INTRODUCED_SHORT_FORM)].map((m) => {
+    const form = m[1] as string;
+    const start = (m.index ?? 0) + m[0].indexOf(form);
+    return { start, end: start + form.length };
+  });
 }
 
 /**
@@ -211,8 +213,8 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
   }
   // A full name ends as the short one does, a twin shares its head: each is looked for among
   // those groups only, in document order, instead of among every group for every group.
-  const byLastCharacter = groupedBy(organizations, (g) => g.name.charCodeAt(g.name.length - 1));
-  const byHead = groupedBy(organizations, (g) => heads.get(g) as string);
+  const byLastCharacter = groupBy(organizations, (g) => g.name.charCodeAt(g.name.length - 1));
+  const byHead = groupBy(organizations, (g) => heads.get(g) as string);
   const merged = new Set<Group>();
   const firstLive = (candidates: Group[] | undefined, test: (g: Group) => boolean) =>
     candidates?.find((g) => !merged.has(g) && test(g));
@@ -239,18 +241,6 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
       merged.add(short);
     }
   }
-}
-
-/** The groups by a key, each list in the order of `groups`. */
-function groupedBy<K>(groups: readonly Group[], key: (group: Group) => K): Map<K, Group[]> {
-  const lists = new Map<K, Group[]>();
-  for (const group of groups) {
-    const k = key(group);
-    const list = lists.get(k);
-    if (list) list.push(group);
-    else lists.set(k, [group]);
-  }
-  return lists;
 }
 
 /** A bare suffix (科学城, 该研究院) stands for the one body of the document with that suffix. */
