@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: throughput and peak memory of the segmenter alone and of the whole extraction
- * pipeline over the same generated corpus (BENCH_MB, default 20), each in a fresh process, then
- * the pipeline over growing prefixes of the corpus to show memory stays flat.
+ * pipeline over the same generated corpus (BENCH_MB, default 20), each in a fresh process running
+ * the compiled build, then the pipeline over growing prefixes of the corpus to show memory stays
+ * flat.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -57,6 +58,14 @@ function codeVersion(): BenchReport['code'] {
   } catch {
     return { commit: 'unknown', uncommittedChanges: false };
   }
+}
+
+/** Builds `dist/` when the sources are newer, as `bin/coopatlas` does before it runs. */
+function buildIfNeeded(): void {
+  execFileSync(join(ROOT, 'bin', 'coopatlas'), ['--version'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** Writes the corpus as JSON lines under the system's temporary folder; only counts stay in memory. */
@@ -119,6 +128,7 @@ async function main(): Promise<void> {
   };
 
   try {
+    buildIfNeeded();
     process.stderr.write(`generating ${requestedMB} MB of documents…\n`);
     const corpus = writeCorpus(corpusPath, requestedMB);
     // One stage at a time, so that the processes never compete for a core.

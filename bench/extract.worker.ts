@@ -13,14 +13,24 @@ const MB = 1024 * 1024;
 /** Processes one document and returns how many units (tokens or facts) it produced. */
 type Run = (text: string) => number;
 
+/**
+ * The stages are loaded from the compiled build that `bin/coopatlas` and the ingest workers run,
+ * not from the TypeScript sources through the loader, whose transform adds work of its own.
+ */
+const DIST = new URL('../dist/', import.meta.url);
+type SegmenterModule = typeof import('../src/extract/segmentation/segmenter.js');
+type ExtractModule = typeof import('../src/extract/extract-document.js');
+
 async function load(stage: Stage, published: string): Promise<Run> {
   switch (stage) {
     case 'segmenter': {
-      const { segmenter } = await import('../src/extract/segmentation/segmenter.js');
+      const { segmenter }: SegmenterModule = await import(
+        new URL('extract/segmentation/segmenter.js', DIST).href
+      );
       return (text) => segmenter().cut(text, true).length;
     }
     case 'pipeline': {
-      const { extractText } = await import('../src/extract/extract-document.js');
+      const { extractText }: ExtractModule = await import(new URL('extract/extract-document.js', DIST).href);
       return (text) => {
         const x = extractText(text, { published });
         return (

@@ -77,6 +77,8 @@ export interface Lexicon {
    * known of each. The general dictionary stays apart: ten times larger, it is asked far less.
    */
   words: Map<string, WordEntry>;
+  /** A bit for every (first character, last character, length) of `words`: see `domainEntry`. */
+  wordFilter: Uint32Array;
 }
 
 /** A node of the suffix trie: the characters before it lead on; `kind` ends a suffix here. */
@@ -295,7 +297,7 @@ function byLengthDesc<T>(key: (item: T) => string): (a: T, b: T) => number {
 }
 
 /** The entry of every word of the domain lexicon, with what the lexicon says of it. */
-function domainEntries(lexicon: Omit<Lexicon, 'words'>): Map<string, WordEntry> {
+function domainEntries(lexicon: Omit<Lexicon, 'words' | 'wordFilter'>): Map<string, WordEntry> {
   const words = new Map<string, WordEntry>();
   const entryFor = (word: string) => entryOf(words, word, lexicon.wordTags);
   for (const [name, place] of lexicon.places) entryFor(name).place = place;
@@ -339,7 +341,7 @@ function buildLexicon(): Lexicon {
   for (const title of words('titles.txt')) segmenterWords.push(`${title} 50000 n`);
   for (const { suffix } of suffixes) if (suffix.length >= 2) segmenterWords.push(`${suffix} 20000 n`);
   for (const field of words('field-words.txt')) segmenterWords.push(`${field} 20000 n`);
-  const lexicon: Omit<Lexicon, 'words'> = {
+  const lexicon: Omit<Lexicon, 'words' | 'wordFilter'> = {
     organizations,
     suffixes,
     suffixKinds: new Map(suffixes.map((s) => [s.suffix, s.kind] as const)),
@@ -360,7 +362,38 @@ function buildLexicon(): Lexicon {
     segmenterWords,
     wordTags,
   };
-  return { ...lexicon, words: domainEntries(lexicon) };
+  const entries = domainEntries(lexicon);
+  return { ...lexicon, words: entries, wordFilter: wordFilter(entries.keys()) };
+}
+
+const FILTER_BITS = 1 << 21;
+
+/** Where a word's bit is: its first and last characters and its length, mixed. */
+function filterBit(word: string): number {
+  const first = Math.imul(word.charCodeAt(0), 0x9e3779b1);
+  const last = Math.imul(word.charCodeAt(word.length - 1), 0x85ebca6b);
+  return ((first ^ last ^ word.length) >>> 0) % FILTER_BITS;
+}
+
+function wordFilter(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(FILTER_BITS / 32);
+  for (const word of words) {
+    const bit = filterBit(word);
+    bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  return bits;
+}
+
+/**
+ * What the domain lexicon knows of `word`. Most words of a text are not in it, and a 256 KB
+ * table answers for them without reaching into the map, whose entries a long pipeline keeps
+ * pushing out of the processor's cache.
+ */
+export function domainEntry(lex: Lexicon, word: string): WordEntry | undefined {
+  if (word === '') return undefined;
+  const bit = filterBit(word);
+  if ((((lex.wordFilter[bit >>> 5] as number) >>> (bit & 31)) & 1) === 0) return undefined;
+  return lex.words.get(word);
 }
 
 /**

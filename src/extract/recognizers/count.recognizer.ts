@@ -1,9 +1,12 @@
 import { parseChineseNumber } from '../../core/chinese-numerals.js';
 import type { CountMention } from '../../core/types.js';
+import { anchoredMatches, anchoredPattern } from './anchored-matches.js';
 import {
   ARABIC_NUMBER,
   isQualifier,
   isUnitsOnly,
+  LONGEST_QUALIFIER_BEFORE,
+  NUMERAL_CHARACTERS,
   normalizeWidth,
   QUALIFIER_AFTER,
   QUALIFIER_BEFORE,
@@ -18,6 +21,8 @@ const COUNT = new RegExp(
   `(${QUALIFIER_BEFORE})?\\s{0,2}((?:${ARABIC_NUMBER})[十百千万亿]{0,2}|${CHINESE_COUNT})\\s{0,2}(余|多)?\\s{0,2}(${MEASURE})(${QUALIFIER_AFTER})?`,
   'g',
 );
+/** Before its number: a qualifier and two spaces. */
+const COUNT_NEAR_NUMBER = anchoredPattern(COUNT, NUMERAL_CHARACTERS, LONGEST_QUALIFIER_BEFORE + 2);
 
 /**
  * A measure word followed by these is part of another word, or counts time or percentage points:
@@ -73,7 +78,7 @@ function countedNoun(norm: string, from: number): string {
 export function recognizeCounts(text: string): CountMention[] {
   const norm = normalizeWidth(text);
   const mentions: CountMention[] = [];
-  for (const match of norm.matchAll(COUNT)) {
+  for (const match of anchoredMatches(norm, COUNT_NEAR_NUMBER)) {
     const [whole, before, number = '', more, measure = '', after] = match;
     const index = match.index;
     const numberAt = index + whole.indexOf(number, before?.length ?? 0);

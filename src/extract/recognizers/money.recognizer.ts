@@ -1,10 +1,13 @@
 import { parseChineseNumber, scaleByPowerOfTen } from '../../core/chinese-numerals.js';
 import type { MoneyMention } from '../../core/types.js';
+import { anchoredMatches, anchoredPattern } from './anchored-matches.js';
 import {
   ARABIC_NUMBER,
   CHINESE_NUMBER,
   isQualifier,
   isUnitsOnly,
+  LONGEST_QUALIFIER_BEFORE,
+  NUMERAL_CHARACTERS,
   normalizeWidth,
   QUALIFIER_AFTER,
   QUALIFIER_BEFORE,
@@ -55,6 +58,8 @@ const MONEY = new RegExp(
   `(${QUALIFIER_BEFORE})?\\s{0,2}(人民币|${SYMBOL})?\\s{0,2}(${ARABIC_NUMBER}|${CHINESE_NUMBER})\\s{0,2}(多|余)?\\s{0,2}(${UNIT})?(?:(\\d{1,4})(万|千))?(多|余)?\\s{0,2}(${CURRENCY})?(人民币)?(${QUALIFIER_AFTER})?`,
   'g',
 );
+/** Before its number: a qualifier, two spaces, 人民币 or HK$, two spaces. */
+const MONEY_NEAR_NUMBER = anchoredPattern(MONEY, NUMERAL_CHARACTERS, LONGEST_QUALIFIER_BEFORE + 2 + 3 + 2);
 /** Words that make a bare amount money: 总投资100亿, 产值可达15亿. */
 const MONEY_CONTEXT =
   /投资|资金|产值|金额|营收|收入|销售额|营业额|利润|利税|税收|融资|募资|估值|经费|拨款|基金|资本|出资|注资|补贴|补助|奖励|奖金|成交额|交易额|合同额|总额|预算|支出|贷款|授信|造价|生产总值|增加值|GDP|身价|市值/;
@@ -84,7 +89,7 @@ function isBareMoney(norm: string, start: number, end: number): boolean {
 export function recognizeMoney(text: string): MoneyMention[] {
   const norm = normalizeWidth(text);
   const mentions: MoneyMention[] = [];
-  for (const match of norm.matchAll(MONEY)) {
+  for (const match of anchoredMatches(norm, MONEY_NEAR_NUMBER)) {
     const [whole, before, prefix, number = '', more1, unit, part, partUnit, more2, currency, suffix, after] =
       match;
     const hasCurrency = Boolean(prefix || currency || suffix);

@@ -39,6 +39,11 @@ export const ARABIC_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?'
 /** Chinese numerals with units, and decimals written with 点. */
 export const CHINESE_NUMBER = '[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?';
 
+/** The characters a number begins with, Arabic or Chinese: every quantity holds one. */
+export const NUMERAL_CHARACTERS = '0123456789零〇一二两三四五六七八九十百千万亿';
+/** The longest qualifier written before a quantity (不少于), in characters. */
+export const LONGEST_QUALIFIER_BEFORE = 3;
+
 const CHINESE_DIGIT = /[一二两三四五六七八九十]/;
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityMention, OrganizationKind } from '../../core/types.js';
-import { endingSuffix, type Lexicon } from '../lexicon/lexicon.js';
+import { domainEntry, endingSuffix, type Lexicon } from '../lexicon/lexicon.js';
 import { type Token, tagOf } from '../segmentation/segmenter.js';
 
 /** Kinds of body whose name may be a place and a suffix alone (重庆市人民政府, 四川大学). */
@@ -286,7 +286,7 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
     // The last word counts without its suffix: 重庆研究院 is the place 重庆 and the suffix.
     if (k === candidate.last && suffix !== '') {
       word = word.slice(0, word.length - suffix.length);
-      entry = lex.words.get(word);
+      entry = domainEntry(lex, word);
     }
     if (word === '' || !WORDLIKE.test(word)) continue;
     if (k === candidate.first && NATIONAL_PREFIX.test(word)) national = true;

@@ -1,8 +1,10 @@
 import { parseChineseNumber } from '../../core/chinese-numerals.js';
 import type { PercentMention } from '../../core/types.js';
+import { anchoredMatches, anchoredPattern } from './anchored-matches.js';
 import {
   ARABIC_NUMBER,
   isQualifier,
+  LONGEST_QUALIFIER_BEFORE,
   normalizeWidth,
   QUALIFIER_AFTER,
   QUALIFIER_BEFORE,
@@ -15,6 +17,8 @@ const PERCENT = new RegExp(
   `(${QUALIFIER_BEFORE})?\\s{0,2}(?:(-)?(${ARABIC_NUMBER})\\s{0,2}([%‰])|(百分之|千分之)(${ARABIC_NUMBER}|${CHINESE_PERCENT}))(${QUALIFIER_AFTER})?`,
   'g',
 );
+/** Before its digits (or the 百 of 百分之): a qualifier, two spaces and a minus sign. */
+const PERCENT_NEAR_NUMBER = anchoredPattern(PERCENT, '0123456789百千', LONGEST_QUALIFIER_BEFORE + 2 + 1);
 
 /**
  * Percentages in percent points, with their qualifier; per mille (‰, 千分之) is converted. A
@@ -26,7 +30,7 @@ const PERCENT = new RegExp(
 export function recognizePercentages(text: string): PercentMention[] {
   const norm = normalizeWidth(text);
   const mentions: PercentMention[] = [];
-  for (const match of norm.matchAll(PERCENT)) {
+  for (const match of anchoredMatches(norm, PERCENT_NEAR_NUMBER)) {
     const [whole, before, minus, digits, sign, words, spoken, after] = match;
     const index = match.index;
     const number = digits ?? spoken ?? '';

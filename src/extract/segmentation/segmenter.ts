@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { type Lexicon, lexicon, type WordEntry } from '../lexicon/lexicon.js';
+import { domainEntry, type Lexicon, lexicon, type WordEntry } from '../lexicon/lexicon.js';
 
 export interface Token {
   text: string;
@@ -31,14 +31,13 @@ export function segmenter(): Jieba {
 export function tokenize(text: string): Token[] {
   const words = segmenter().cut(text, true);
   const lex = lexicon();
-  const entries = lex.words;
   const tokens: Token[] = new Array(words.length);
   const guessedJoins: number[] = [];
   let offset = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     // jieba returns every character of the input, so offsets are running sums of lengths.
-    const entry = entries.get(word);
+    const entry = domainEntry(lex, word);
     tokens[i] = { text: word, start: offset, end: offset + word.length, entry };
     offset += word.length;
     if (entry === undefined && word.length >= 3 && JOINING.has(word.charAt(word.length - 1)))
@@ -64,8 +63,8 @@ function splitGuessedJoins(tokens: Token[], at: readonly number[], lex: Lexicon)
     }
     const head = token.text.slice(0, -1);
     const tail = token.text.slice(-1);
-    out.push({ text: head, start: token.start, end: token.end - 1, entry: lex.words.get(head) });
-    out.push({ text: tail, start: token.end - 1, end: token.end, entry: lex.words.get(tail) });
+    out.push({ text: head, start: token.start, end: token.end - 1, entry: domainEntry(lex, head) });
+    out.push({ text: tail, start: token.end - 1, end: token.end, entry: domainEntry(lex, tail) });
   }
   for (; next < tokens.length; next++) out.push(tokens[next] as Token);
   return out;

@@ -1,0 +1,54 @@
+/**
+ * A pattern whose every match has one of a few characters near its start (a digit or a numeral
+ * within the qualifier and currency that may come first) need not be tried at every position of
+ * a text: only at the positions shortly before those characters. That is most of the text left
+ * out, for patterns that begin with optional words and so give the engine no first character to
+ * look for.
+ */
+import { charTable } from './numeric-shared.js';
+
+export interface AnchoredPattern {
+  /** The pattern, sticky: it is tried at one position at a time. */
+  sticky: RegExp;
+  /** The characters one of which every match holds, by character code. */
+  anchors: Uint8Array;
+  /** How far after the start of a match its first anchor character may be, at most. */
+  reach: number;
+}
+
+/**
+ * @param pattern a global pattern every match of which holds one of `anchors` within `reach`
+ *   characters of its start.
+ */
+export function anchoredPattern(pattern: RegExp, anchors: string, reach: number): AnchoredPattern {
+  const flags = pattern.flags.replace(/[gy]/g, '');
+  return { sticky: new RegExp(pattern.source, `${flags}y`), anchors: charTable(anchors), reach };
+}
+
+/**
+ * The matches `text.matchAll(pattern)` gives, in order, found by trying the pattern only from
+ * `reach` characters before each anchor character. The leftmost match is found first because a
+ * match starting at q has its first anchor at most `reach` after q, so q is tried when that anchor
+ * is reached, before any later position.
+ */
+export function* anchoredMatches(text: string, pattern: AnchoredPattern): Generator<RegExpExecArray> {
+  const { sticky, anchors, reach } = pattern;
+  /** Where the next match may start: the end of the last one. */
+  let from = 0;
+  /** Every position from `from` up to and including this one has been tried. */
+  let tried = -1;
+  for (let anchor = 0; anchor < text.length; anchor++) {
+    if (anchors[text.charCodeAt(anchor)] !== 1) continue;
+    for (let start = Math.max(from, anchor - reach, tried + 1); start <= anchor; start++) {
+      sticky.lastIndex = start;
+      const match = sticky.exec(text);
+      tried = start;
+      if (!match) continue;
+      yield match;
+      from = start + Math.max(match[0].length, 1);
+      tried = from - 1;
+      anchor = from - 1;
+      break;
+    }
+  }
+}
