@@ -5,6 +5,7 @@ import { anchoredMatches, anchoredPattern } from './anchored-matches.js';
 const AMOUNT = /(超过|不少于|约)?\s{0,2}(人民币)?(\d+|[一二三十百]+)(万|亿)?(元)?/g;
 const NUMERALS = '0123456789一二三十百';
 const REACH = 3 + 2 + 3;
+const STARTS = '超不约人';
 
 function random(seed: number): () => number {
   let state = seed;
@@ -50,24 +51,34 @@ const summary = (matches: Iterable<RegExpMatchArray>) => [...matches].map((m) =>
 
 describe('anchoredMatches', () => {
   it('finds exactly the matches matchAll finds, in the same order', () => {
-    const pattern = anchoredPattern(AMOUNT, NUMERALS, REACH);
+    const pattern = anchoredPattern(AMOUNT, NUMERALS, REACH, STARTS);
     for (const text of texts(2000))
       expect(summary(anchoredMatches(text, pattern))).toEqual(summary(text.matchAll(AMOUNT)));
   });
 
   it('finds a match whose number stands the whole reach after its start', () => {
     const text = '协议不少于  人民币12亿元';
-    const [match] = anchoredMatches(text, anchoredPattern(AMOUNT, NUMERALS, REACH));
+    const [match] = anchoredMatches(text, anchoredPattern(AMOUNT, NUMERALS, REACH, STARTS));
     expect(match?.[0]).toBe('不少于  人民币12亿元');
     expect(match?.index).toBe(2);
   });
 
   it('misses the start of such a match when the reach given is too short', () => {
-    const [match] = anchoredMatches('不少于  人民币12亿元', anchoredPattern(AMOUNT, NUMERALS, REACH - 1));
+    const [match] = anchoredMatches(
+      '不少于  人民币12亿元',
+      anchoredPattern(AMOUNT, NUMERALS, REACH - 1, STARTS),
+    );
     expect(match?.[0]).not.toBe('不少于  人民币12亿元');
   });
 
+  it('misses matches that begin with a character not given as a start', () => {
+    const pattern = anchoredPattern(AMOUNT, NUMERALS, REACH, '超约人');
+    expect([...anchoredMatches('不少于12亿元', pattern)].map((m) => m[0])).toEqual(['12亿元']);
+  });
+
   it('finds nothing in a text without the anchor characters', () => {
-    expect([...anchoredMatches('人民币元超过约', anchoredPattern(AMOUNT, NUMERALS, REACH))]).toEqual([]);
+    expect([...anchoredMatches('人民币元超过约', anchoredPattern(AMOUNT, NUMERALS, REACH, STARTS))]).toEqual(
+      [],
+    );
   });
 });

@@ -14,25 +14,45 @@ export interface AnchoredPattern {
   anchors: Uint8Array;
   /** How far after the start of a match its first anchor character may be, at most. */
   reach: number;
+  /** The characters other than anchors a match may begin with, by character code. */
+  starts: Uint8Array;
 }
 
 /**
  * @param pattern a global pattern every match of which holds one of `anchors` within `reach`
  *   characters of its start.
+ * @param starts the characters a match that does not begin with an anchor begins with; white
+ *   space (`\s`) is always among them.
  */
-export function anchoredPattern(pattern: RegExp, anchors: string, reach: number): AnchoredPattern {
+export function anchoredPattern(
+  pattern: RegExp,
+  anchors: string,
+  reach: number,
+  starts: string,
+): AnchoredPattern {
   const flags = pattern.flags.replace(/[gy]/g, '');
-  return { sticky: new RegExp(pattern.source, `${flags}y`), anchors: charTable(anchors), reach };
+  const startTable = charTable(starts);
+  for (let code = 0; code < startTable.length; code++)
+    if (WHITE_SPACE.test(String.fromCharCode(code))) startTable[code] = 1;
+  return {
+    sticky: new RegExp(pattern.source, `${flags}y`),
+    anchors: charTable(anchors),
+    reach,
+    starts: startTable,
+  };
 }
+
+const WHITE_SPACE = /^\s$/;
 
 /**
  * The matches `text.matchAll(pattern)` gives, in order, found by trying the pattern only from
  * `reach` characters before each anchor character. The leftmost match is found first because a
  * match starting at q has its first anchor at most `reach` after q, so q is tried when that anchor
- * is reached, before any later position.
+ * is reached, before any later position. A position before the anchor whose character no match
+ * begins with is passed over.
  */
 export function* anchoredMatches(text: string, pattern: AnchoredPattern): Generator<RegExpExecArray> {
-  const { sticky, anchors, reach } = pattern;
+  const { sticky, anchors, reach, starts } = pattern;
   /** Where the next match may start: the end of the last one. */
   let from = 0;
   /** Every position from `from` up to and including this one has been tried. */
@@ -40,6 +60,7 @@ export function* anchoredMatches(text: string, pattern: AnchoredPattern): Genera
   for (let anchor = 0; anchor < text.length; anchor++) {
     if (anchors[text.charCodeAt(anchor)] !== 1) continue;
     for (let start = Math.max(from, anchor - reach, tried + 1); start <= anchor; start++) {
+      if (start < anchor && starts[text.charCodeAt(start)] !== 1) continue;
       sticky.lastIndex = start;
       const match = sticky.exec(text);
       tried = start;

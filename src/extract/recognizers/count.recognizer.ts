@@ -10,6 +10,7 @@ import {
   normalizeWidth,
   QUALIFIER_AFTER,
   QUALIFIER_BEFORE,
+  QUALIFIER_STARTS,
   qualifierOf,
 } from './numeric-shared.js';
 
@@ -22,7 +23,12 @@ const COUNT = new RegExp(
   'g',
 );
 /** Before its number: a qualifier and two spaces. */
-const COUNT_NEAR_NUMBER = anchoredPattern(COUNT, NUMERAL_CHARACTERS, LONGEST_QUALIFIER_BEFORE + 2);
+const COUNT_NEAR_NUMBER = anchoredPattern(
+  COUNT,
+  NUMERAL_CHARACTERS,
+  LONGEST_QUALIFIER_BEFORE + 2,
+  QUALIFIER_STARTS,
+);
 
 /**
  * A measure word followed by these is part of another word, or counts time or percentage points:

@@ -11,6 +11,7 @@ import {
   normalizeWidth,
   QUALIFIER_AFTER,
   QUALIFIER_BEFORE,
+  QUALIFIER_STARTS,
   qualifierOf,
   UNIT_EXPONENT,
 } from './numeric-shared.js';
@@ -59,7 +60,12 @@ const MONEY = new RegExp(
   'g',
 );
 /** Before its number: a qualifier, two spaces, 人民币 or HK$, two spaces. */
-const MONEY_NEAR_NUMBER = anchoredPattern(MONEY, NUMERAL_CHARACTERS, LONGEST_QUALIFIER_BEFORE + 2 + 3 + 2);
+const MONEY_NEAR_NUMBER = anchoredPattern(
+  MONEY,
+  NUMERAL_CHARACTERS,
+  LONGEST_QUALIFIER_BEFORE + 2 + 3 + 2,
+  `${QUALIFIER_STARTS}人HU¥￥$€£`,
+);
 /** Words that make a bare amount money: 总投资100亿, 产值可达15亿. */
 const MONEY_CONTEXT =
   /投资|资金|产值|金额|营收|收入|销售额|营业额|利润|利税|税收|融资|募资|估值|经费|拨款|基金|资本|出资|注资|补贴|补助|奖励|奖金|成交额|交易额|合同额|总额|预算|支出|贷款|授信|造价|生产总值|增加值|GDP|身价|市值/;

@@ -57,6 +57,10 @@ export function isUnitsOnly(number: string): boolean {
 /** Written before a quantity. Longer words first, so that 超过 is not read as 超. */
 export const QUALIFIER_BEFORE =
   '超过|超出|多于|高于|大于|不少于|不低于|至少|多达|超|逾|过|大约|约|将近|接近|近|不足|不到|少于|低于|最多|至多|上(?=[百千万亿])';
+/** The first characters of the qualifiers written before a quantity. */
+export const QUALIFIER_STARTS = [...new Set(QUALIFIER_BEFORE.split('|').map((word) => word.charAt(0)))].join(
+  '',
+);
 /** Written after it. */
 export const QUALIFIER_AFTER = '以上|以下|左右|上下|之多';
 

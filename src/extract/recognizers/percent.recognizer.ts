@@ -8,6 +8,7 @@ import {
   normalizeWidth,
   QUALIFIER_AFTER,
   QUALIFIER_BEFORE,
+  QUALIFIER_STARTS,
   qualifierOf,
 } from './numeric-shared.js';
 
@@ -18,7 +19,12 @@ const PERCENT = new RegExp(
   'g',
 );
 /** Before its digits (or the 百 of 百分之): a qualifier, two spaces and a minus sign. */
-const PERCENT_NEAR_NUMBER = anchoredPattern(PERCENT, '0123456789百千', LONGEST_QUALIFIER_BEFORE + 2 + 1);
+const PERCENT_NEAR_NUMBER = anchoredPattern(
+  PERCENT,
+  '0123456789百千',
+  LONGEST_QUALIFIER_BEFORE + 2 + 1,
+  `${QUALIFIER_STARTS}-`,
+);
 
 /**
  * Percentages in percent points, with their qualifier; per mille (‰, 千分之) is converted. A
