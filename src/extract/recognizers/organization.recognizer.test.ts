@@ -24,6 +24,25 @@ describe('recognizeOrganizations', () => {
     expect(names('赣州市也是赣南师范大学的合作伙伴')).toEqual(['赣南师范大学']);
   });
 
+  it('keeps a character the dictionary reads as a measure word inside a company name', () => {
+    expect(names('与贵州黔大国盾材料股份有限公司签约')).toEqual(['贵州黔大国盾材料股份有限公司']);
+  });
+
+  it('does not join a measure word after a numeral or a demonstrative to a name', () => {
+    expect(names('引进两家科技有限公司')).toEqual([]);
+    expect(names('这批科技有限公司')).toEqual([]);
+  });
+
+  it('names a company by its place and a field before its legal form', () => {
+    expect(names('柳州海工装备有限公司落户柳东新区')).toContain('柳州海工装备有限公司');
+  });
+
+  it('reads 国际 as part of a name after its place, and as a boundary elsewhere', () => {
+    expect(names('昆明国际会展中心举行签约仪式')).toEqual(['昆明国际会展中心']);
+    expect(names('长沙国际智能制造研究院成立')).toEqual(['长沙国际智能制造研究院']);
+    expect(names('在国际会展中心举行')).not.toContain('国际会展中心');
+  });
+
   it('reads a 管理局 as the end of the body it administers', () => {
     expect(names('三亚崖州湾科技城管理局与海南大学签署合作协议')).toEqual([
       '三亚崖州湾科技城管理局',

@@ -21,9 +21,15 @@ const DASHES = new Set(['—', '-', '－', '–', '——', '·']);
 const CONJUNCTIONS = new Set(['与', '和', '及']);
 const NUMBER = /^[0-9０-９.．%％]+$|^[一二三四五六七八九十百千万两〇零几多数]+[大个家项批类所座条]$/;
 const CHINESE_NUMERAL = /^[一二三四五六七八九十百千万两〇零几多数]+$/;
+/** A demonstrative and a measure word the segmenter keeps as one word (这批, 该家, 每所). */
+const DEMONSTRATIVE_MEASURE = /^[这那该此每各某][个家批类所项座条位名种些]$/;
 const WORDLIKE = /^[\p{Script=Han}A-Za-z0-9０-９]+$/u;
 const MAX_TOKENS = 16;
 const LATIN = /^[A-Za-z][A-Za-z0-9&.'-]*$/;
+/** A company's legal form: a name that ends with one is registered, whatever its other words. */
+const LEGAL_FORM = /有限(?:责任)?公司$/;
+/** Words that end a name's left side except after a place: 在国际… but 文昌国际航天城管理局. */
+const AFTER_PLACE_IN_NAME = new Set(['国际']);
 
 /** A name found in the text, before resolution. `nested` names lie inside a longer name. */
 export interface OrganizationMention extends EntityMention {
@@ -93,6 +99,7 @@ function isPlaceOrKnown(token: Token): boolean {
 function isBoundary(token: Token, lex: Lexicon): boolean {
   const entry = token.entry;
   if (entry?.orgBoundary || entry?.title || NUMBER.test(token.text)) return true;
+  if (DEMONSTRATIVE_MEASURE.test(token.text)) return true;
   const tag = tagOf(token, lex);
   return tag !== undefined && /^(p|c|u|r|y|e|o|q)/.test(tag) && !entry?.field;
 }
@@ -160,7 +167,7 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
       j--;
       continue;
     }
-    if (isBoundary(token, lex)) break;
+    if (isBoundary(token, lex) && !isMeasureWordOfName(tokens, j, lex) && !followsPlace(tokens, j)) break;
     if (kind === 'government' && suffixOf(word, lex) && !ZONE_SUFFIX.test(word)) break;
     if (anchored && !isKnownWord(token, lex)) break;
     first = j;
@@ -178,6 +185,27 @@ function startsKindOfBody(tokens: readonly Token[], first: number, last: number)
     if (!entry?.generic && !entry?.field && !entry?.nameVerb) return false;
   }
   return true;
+}
+
+/**
+ * A character the dictionary reads as a measure word (盾, 元, 家) is part of a name between two of
+ * its words (安徽科大国盾量子技术股份有限公司), not after a numeral or a one-character word (两家,
+ * 这批, 各类), where it counts.
+ */
+function isMeasureWordOfName(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
+  const token = tokens[at] as Token;
+  if (token.text.length !== 1 || token.entry?.orgBoundary || token.entry?.title) return false;
+  if (!/^q/.test(tagOf(token, lex) ?? '')) return false;
+  const before = tokens[at - 1];
+  if (!before || before.text.length < 2 || !WORDLIKE.test(before.text)) return false;
+  if (NUMBER.test(before.text) || CHINESE_NUMERAL.test(before.text) || /\d/.test(before.text)) return false;
+  return !isBoundary(before, lex) && !/^m/.test(tagOf(before, lex) ?? '');
+}
+
+/** Whether the word at `at` is one a name holds after its place (文昌国际…). */
+function followsPlace(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  return AFTER_PLACE_IN_NAME.has((tokens[at] as Token).text) && before?.entry?.place !== undefined;
 }
 
 function isKnownWord(token: Token, lex: Lexicon): boolean {
@@ -299,6 +327,8 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
   // 青岛海洋科技成果孵化中心, 中关村大数据产业联盟: a place, a field and a word of purpose make a name.
   if (places > 0 && fields > 0 && fields + generic >= 2) return true;
   if (suffix.length === 1) return places > 0 || national;
+  // 南通海工装备有限公司: a place before a legal form names a company.
+  if (places > 0 && LEGAL_FORM.test(suffix)) return true;
   return proper > 0 || fields >= 2 || ((places > 0 || national) && PLACE_NAMED_KINDS.has(candidate.kind));
 }
 
