@@ -53,6 +53,7 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
     times,
     counts,
     leads: leadDates(articles, sentences, times),
+    articles: articles.map((a) => a.span),
     lex,
   });
   const events = withoutHeadlineRepeats(allEvents, repaired.blocks);

@@ -133,6 +133,49 @@ describe('extractEvents', () => {
     );
   });
 
+  it('gives 三方 the parties of the last event with three, not of the last event', () => {
+    const all = events(
+      '该中心由昆明市人民政府、云南大学和云南白药集团股份有限公司共同组建。成立大会上，昆明理工大学与云南大学签署合作协议。据悉，三方于今年3月签署共建协议。',
+    );
+    const last = all.filter((e) => e.type === 'agreement').at(-1);
+    expect(last?.participants).toEqual(['昆明市人民政府', '云南大学', '云南白药集团股份有限公司']);
+  });
+
+  it('gives 双方 in a later paragraph the parties of the article’s first agreement of two', () => {
+    const all = events(
+      '6月19日，贵州省人民政府与中国科学院在贵阳签署合作协议。当天，贵州大学与中国科学院地球化学研究所签订技术开发合同。\n据了解，自2019年8月双方签署上一轮合作协议以来，合作不断深化。',
+    );
+    const last = all.filter((e) => e.type === 'agreement').at(-1);
+    expect(last?.participants).toEqual(['贵州省人民政府', '中国科学院']);
+  });
+
+  it('gives 双方 in the same paragraph the parties of the agreement just told', () => {
+    const all = events(
+      '6月19日，贵州省人民政府与中国科学院在贵阳签署合作协议。当天，贵州大学与中国科学院地球化学研究所签订技术开发合同，双方还签署了人才培养协议。',
+    );
+    const last = all.filter((e) => e.type === 'agreement').at(-1);
+    expect(last?.participants).toEqual(['贵州大学', '中国科学院地球化学研究所']);
+  });
+
+  it('reads the body before 由 as what was founded, by the bodies after it', () => {
+    const all = events(
+      '11月2日，兰州绿色化工研究院成立大会在兰州新区举行。该研究院由兰州市人民政府、兰州大学和甘肃金川集团股份有限公司三方共同组建。',
+    );
+    const founding = all.find((e) => e.type === 'founding' && e.evidence.startsWith('该研究院'));
+    expect(founding?.objects).toEqual(['兰州绿色化工研究院']);
+    expect(founding?.participants).toEqual(['兰州市人民政府', '兰州大学', '甘肃金川集团股份有限公司']);
+  });
+
+  it('takes the parties of a clause after a semicolon from that clause', () => {
+    const all = events(
+      '会上，兰州大学与甘肃金川集团股份有限公司签订技术开发合同；兰州新区管理委员会与中国科学院兰州化学物理研究所签署共建中试基地合作协议。',
+    );
+    expect(all.filter((e) => e.type === 'agreement').map((e) => e.participants)).toEqual([
+      ['兰州大学', '甘肃金川集团股份有限公司'],
+      ['兰州新区管理委员会', '中国科学院兰州化学物理研究所'],
+    ]);
+  });
+
   it('keeps a body joined by 与 before 共建的 among the founders, not as what was founded', () => {
     const [founding] = events('云南大学与云南白药集团股份有限公司共建的天然药物研究中心揭牌。');
     expect(founding?.participants).toEqual(['云南大学', '云南白药集团股份有限公司']);

@@ -11,6 +11,7 @@ import type {
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { nameStart } from '../recognizers/organization.recognizer.js';
 import type { Token } from '../segmentation/segmenter.js';
+import { referredParties, type TellingSoFar } from './referred-parties.js';
 import type { Sentence } from './sentences.js';
 
 /** A named party in the text: a resolved organisation or place mention. */
@@ -30,6 +31,8 @@ export interface EventContext {
   counts: readonly CountMention[];
   /** Spans of news articles with the date of their lead sentence, inherited by their events. */
   leads: ReadonlyArray<{ span: Span; date: string }>;
+  /** The articles of a page, where 双方 looks for the agreement it refers to. */
+  articles?: readonly Span[];
   lex: Lexicon;
 }
 
@@ -70,19 +73,12 @@ const INCUBATED = /企业|公司|团队|项目|初创|创业/;
 const CONJOINED = /[与和同跟及]$/;
 const COMMA = /[，,]/;
 const GOVERNMENT = /^(人民)?政府$/;
-const SEVERAL_PARTIES = /(三方|四方|各方|多方)/;
 /** How a sentence that details a batch of projects begins: 其中, 签约项目中. */
 const DETAILS = /^\s*(?:其中|(?:在)?(?:签约|这些|上述)(?:的)?(?:项目|企业)中)/;
 /** Words between a body and the predicate of its own founding: 于, 正式, 已. */
 const SELF_FOUNDED_GAP = /^(?:于|在|已经|已|正式|先后|宣布)*$/;
 /** Words between a place and its predicate when the place is the one acting (潍坊市已签约). */
 const SUBJECT_GAP = /^(?:已经|已|将|共|累计|先后|还|也|又|正式|成功|再次|首次|今年|当天|日前|近日)*$/;
-
-/** The events told before, that 双方 and 三方 refer back to. */
-interface Earlier {
-  agreement?: CooperationEvent;
-  withParties?: CooperationEvent;
-}
 
 interface Trigger {
   token: number;
@@ -101,7 +97,8 @@ interface Trigger {
 export function extractEvents(context: EventContext): CooperationEvent[] {
   const events: CooperationEvent[] = [];
   let tokenIndex = 0;
-  const earlier: Earlier = {};
+  const told: CooperationEvent[] = [];
+  const earlier: TellingSoFar = { text: context.text, told, articles: context.articles ?? [] };
   const placeNames = new Set(context.parties.filter((p) => p.type === 'place').map((p) => p.name));
   for (const [index, sentence] of context.sentences.entries()) {
     while (tokenIndex < context.tokens.length && (context.tokens[tokenIndex] as Token).end <= sentence.start)
@@ -129,8 +126,7 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       events.push(event);
       const transfer = event.type === 'agreement' ? transferContracted(event) : undefined;
       if (transfer) events.push(transfer);
-      if (event.type === 'agreement') earlier.agreement = event;
-      if (event.participants.length > 0) earlier.withParties = event;
+      if (event.participants.length > 0) told.push(event);
     }
   }
   return withoutRetellings(events);
@@ -139,6 +135,18 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
 /** A contract that transfers or licenses a technology: 光伏组件抗风沙涂层技术转让合同. */
 const TECHNOLOGY_CONTRACT =
   /^(.{2,40}?(?:技术|成果|专利))(?:的)?(?:转让|许可|实施许可|使用许可)(?:合同|协议)$/;
+
+/**
+ * Where the parties of a predicate are looked for: from the start of its sentence, or from the
+ * last semicolon before it when bodies are named after that one (A与B签订…合同；C与D签署…协议):
+ * a semicolon opens a clause with a subject of its own.
+ */
+function subjectStart(context: EventContext, sentence: Sentence, trigger: Token): number {
+  const semicolon = context.text.lastIndexOf('；', trigger.start);
+  if (semicolon < sentence.start) return sentence.start;
+  const subjects = partiesIn(context, semicolon, trigger.start).filter((p) => p.type === 'organization');
+  return subjects.length > 0 ? semicolon : sentence.start;
+}
 
 /** The signing of a contract that transfers a technology also transfers it, between its parties. */
 function transferContracted(agreement: CooperationEvent): CooperationEvent | undefined {
@@ -358,12 +366,12 @@ function buildEvent(
   trigger: Trigger,
   sameKind: Trigger[],
   usedObjects: Set<string>,
-  earlier: Earlier,
+  earlier: TellingSoFar,
 ): CooperationEvent | undefined {
   const { text, tokens } = context;
   const triggerToken = tokens[trigger.token] as Token;
   const lastToken = tokens[(sameKind.at(-1) as Trigger).token] as Token;
-  const before = partiesIn(context, sentence.start, triggerToken.start).filter(
+  const before = partiesIn(context, subjectStart(context, sentence, triggerToken), triggerToken.start).filter(
     (p) => isPartyRole(context, p) && !usedObjects.has(p.name),
   );
   const after = partiesIn(context, lastToken.end, trigger.clause.end).filter(
@@ -426,7 +434,13 @@ function buildEvent(
       objects = partiesIn(context, triggerToken.end, trigger.clause.end)
         .filter((p) => p.type === 'organization')
         .map((p) => p.name);
-      if (objects.length === 0) {
+      // X由A、B和C共同组建: X was set up, by the bodies after 由.
+      const founded = before.findIndex((p) => /^\s*由/.test(text.slice(p.span.end, p.span.end + 3)));
+      if (objects.length === 0 && founded >= 0 && founded < before.length - 1) {
+        const body = (before[founded] as Party).name;
+        objects = [body];
+        participants = unique(before.slice(founded + 1).map((p) => p.name)).filter((p) => p !== body);
+      } else if (objects.length === 0) {
         // The body just before the predicate is what was founded (X正式成立), unless it is a
         // party joined by 与 (A与B共建的…).
         const subject = before.at(-1);
@@ -479,14 +493,9 @@ function buildEvent(
   }
 
   if (participants.length === 0) {
-    // 双方 are the parties of the agreement told last; 三方, 各方 those of the last event named.
     const before = text.slice(sentence.start, triggerToken.start);
-    const referred = /双方/.test(before)
-      ? (earlier.agreement ?? earlier.withParties)
-      : SEVERAL_PARTIES.test(before)
-        ? earlier.withParties
-        : undefined;
-    if (referred) participants = [...referred.participants];
+    const referred = referredParties(before, sentence.start, earlier);
+    if (referred) participants = [...referred];
   }
   participants = unique(participants).filter((p) => !objects.includes(p));
   // A body set up with no other party named is the party of its own founding (X成立于2016年).

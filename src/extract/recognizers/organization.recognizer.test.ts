@@ -43,6 +43,11 @@ describe('recognizeOrganizations', () => {
     expect(names('在国际会展中心举行')).not.toContain('国际会展中心');
   });
 
+  it('reads a university named after its city apart from the one of the same name without it', () => {
+    expect(names('桂林电子科技大学与南宁高新区共建研究院')).toContain('桂林电子科技大学');
+    expect(names('电子科技大学与成都市签约')).toContain('电子科技大学');
+  });
+
   it('reads a 管理局 as the end of the body it administers', () => {
     expect(names('三亚崖州湾科技城管理局与海南大学签署合作协议')).toEqual([
       '三亚崖州湾科技城管理局',

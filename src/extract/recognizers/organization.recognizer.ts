@@ -66,7 +66,9 @@ export function recognizeOrganizations(
     const word = token.text;
     const known = token.entry?.organization;
     if (known) {
-      candidates.push({ first: i, last: i, kind: known.kind, bare: false, known: true });
+      // 桂林电子科技大学 is not 电子科技大学: a university named after no place takes the one before it.
+      const first = known.kind === 'university' && placeNamesUniversity(tokens, i, lex) ? i - 1 : i;
+      candidates.push({ first, last: i, kind: known.kind, bare: false, known: first === i });
       continue;
     }
     const suffix = suffixOf(word, lex);
@@ -81,6 +83,15 @@ export function recognizeOrganizations(
     }
   }
   return longestFirst(candidates).map((c) => toMention(text, tokens, c));
+}
+
+function placeNamesUniversity(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
+  const before = tokens[at - 1];
+  if (!before?.entry?.place || before.entry.organization) return false;
+  const name = (tokens[at] as Token).text;
+  for (let length = 2; length <= Math.min(4, name.length - 2); length++)
+    if (lex.places.has(name.slice(0, length))) return false;
+  return true;
 }
 
 function suffixOf(word: string, lex: Lexicon): { suffix: string; kind: OrganizationKind } | undefined {

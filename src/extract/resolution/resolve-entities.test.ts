@@ -81,6 +81,11 @@ describe('resolveEntities', () => {
     expect(organization(entities, '特斯联科技集团')?.aliases).toContain('特斯联');
   });
 
+  it('joins the trade name of a company named after its city', () => {
+    const entities = resolve('洛阳中重装备集团有限公司与河南科技大学签约。中重装备将投资建设轴承研发中心。');
+    expect(organization(entities, '洛阳中重装备集团有限公司')?.aliases).toContain('中重装备');
+  });
+
   it('joins a bare suffix to the one body with that suffix', () => {
     const entities = resolve('西部（重庆）科学城举办研讨会，在科学城举行。');
     expect(organization(entities, '西部（重庆）科学城')?.aliases).toContain('科学城');

@@ -272,7 +272,7 @@ function addStemMentions(
     if (group.type !== 'organization' || group.mention.kind !== 'company') continue;
     let stem = group.name;
     while (COMPANY_TAIL.test(stem)) stem = stem.replace(COMPANY_TAIL, '');
-    stem = stem.replace(LEADING_PLACE, '');
+    stem = withoutLeadingPlace(stem.replace(LEADING_PLACE, ''), lex);
     if (stem.length < 2 || stem === group.name || lex.places.has(stem) || inDictionary(stem, lex)) continue;
     for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) {
       if (inside({ start: at, end: at + stem.length })) continue;
@@ -280,6 +280,14 @@ function addStemMentions(
       group.mentions.push({ start: at, end: at + stem.length });
     }
   }
+}
+
+/** A trade name without the city or province it begins with: 大连海融重工 → 海融重工. */
+function withoutLeadingPlace(stem: string, lex: Lexicon): string {
+  for (let length = Math.min(4, stem.length - 2); length >= 2; length--) {
+    if (lex.places.has(stem.slice(0, length))) return stem.slice(length);
+  }
+  return stem;
 }
 
 function toEntity(group: Group): Entity {
