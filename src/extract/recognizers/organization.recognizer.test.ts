@@ -48,6 +48,11 @@ describe('recognizeOrganizations', () => {
     expect(names('电子科技大学与成都市签约')).toContain('电子科技大学');
   });
 
+  it('starts a name after a verb of giving (转让予) and an adverb of time (届时)', () => {
+    expect(names('已将该技术转让予昆明滇池新材料科技有限公司')).toEqual(['昆明滇池新材料科技有限公司']);
+    expect(names('届时产业园将新增产值十亿元')).not.toContain('届时产业园');
+  });
+
   it('reads a 管理局 as the end of the body it administers', () => {
     expect(names('三亚崖州湾科技城管理局与海南大学签署合作协议')).toEqual([
       '三亚崖州湾科技城管理局',
