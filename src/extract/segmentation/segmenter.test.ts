@@ -19,6 +19,14 @@ describe('tokenize', () => {
     expect(words).toContain('产业园区');
   });
 
+  it('cuts the suffix of a body from the title of its head (科学技术局局长)', () => {
+    const text = '哈尔滨市科学技术局局长王强出席';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text)).toContain('局长');
+    expect(tokens.map((t) => t.text)).not.toContain('局局长');
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+  });
+
   it('segments a whole seed document without losing characters', () => {
     const text = readFileSync(
       new URL('../../../../shared/seeds/002_717669ecf8a4545b.txt', import.meta.url),

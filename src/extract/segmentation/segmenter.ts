@@ -32,7 +32,7 @@ export function tokenize(text: string): Token[] {
   const words = segmenter().cut(text, true);
   const lex = lexicon();
   const tokens: Token[] = new Array(words.length);
-  const guessedJoins: number[] = [];
+  const splits: Split[] = [];
   let offset = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
@@ -40,31 +40,42 @@ export function tokenize(text: string): Token[] {
     const entry = domainEntry(lex, word);
     tokens[i] = { text: word, start: offset, end: offset + word.length, entry };
     offset += word.length;
-    if (entry === undefined && word.length >= 3 && JOINING.has(word.charAt(word.length - 1)))
-      guessedJoins.push(i);
+    if (entry !== undefined || word.length < 3) continue;
+    const split = splitOf(word, lex);
+    if (split !== undefined) splits.push({ token: i, at: split });
   }
-  return guessedJoins.length === 0 ? tokens : splitGuessedJoins(tokens, guessedJoins, lex);
+  return splits.length === 0 ? tokens : splitTokens(tokens, splits, lex);
+}
+
+interface Split {
+  token: number;
+  /** Where the word is cut, in characters from its start. */
+  at: number;
 }
 
 /**
- * A word the segmenter guessed may swallow the 及 that follows a name (黄宗仁及): such a word,
- * unknown to the dictionary, becomes two.
+ * Where a word the segmenter made is really two, or undefined:
+ * - a word it guessed may swallow the 及 that follows a name (黄宗仁及);
+ * - the suffix of a body may be taken with the title of its head (科学技术局局长, 研究所所长).
  */
-function splitGuessedJoins(tokens: Token[], at: readonly number[], lex: Lexicon): Token[] {
+function splitOf(word: string, lex: Lexicon): number | undefined {
+  if (JOINING.has(word.charAt(word.length - 1)) && !lex.wordTags.has(word)) return word.length - 1;
+  if (word.charCodeAt(0) === word.charCodeAt(1) && lex.titles.has(word.slice(1))) return 1;
+  return undefined;
+}
+
+function splitTokens(tokens: Token[], splits: readonly Split[], lex: Lexicon): Token[] {
   const out: Token[] = [];
   let next = 0;
-  for (const i of at) {
+  for (const { token: i, at } of splits) {
     const token = tokens[i] as Token;
     for (; next < i; next++) out.push(tokens[next] as Token);
     next = i + 1;
-    if (lex.wordTags.has(token.text)) {
-      out.push(token);
-      continue;
-    }
-    const head = token.text.slice(0, -1);
-    const tail = token.text.slice(-1);
-    out.push({ text: head, start: token.start, end: token.end - 1, entry: domainEntry(lex, head) });
-    out.push({ text: tail, start: token.end - 1, end: token.end, entry: domainEntry(lex, tail) });
+    const head = token.text.slice(0, at);
+    const tail = token.text.slice(at);
+    const middle = token.start + at;
+    out.push({ text: head, start: token.start, end: middle, entry: domainEntry(lex, head) });
+    out.push({ text: tail, start: middle, end: token.end, entry: domainEntry(lex, tail) });
   }
   for (; next < tokens.length; next++) out.push(tokens[next] as Token);
   return out;
