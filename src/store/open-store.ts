@@ -263,6 +263,11 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   }
   if (location.dialect === 'postgres') return new Store(db, location.dialect, description);
   try {
+    // Each document of a batch is written in a savepoint, and SQLite keeps the pages a savepoint
+    // changes in a journal of its own until it is released: in memory, not written to a
+    // temporary file and deleted again (over 1 MB a document). Set once migrated, so that
+    // building an index over a large store still sorts through files.
+    await sql`pragma temp_store = memory`.execute(db);
     return new Store(
       db,
       location.dialect,
