@@ -14,8 +14,15 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Resolves on a later turn of the event loop. Writing to SQLite never leaves the thread, so
+ * without a turn between units a group would be written without the results of workers being
+ * taken in or their next tasks given, and the workers would wait for the whole group.
+ */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** Units of work per transaction at most: a failed commit redoes no more than this. */
-export const MAX_GROUP = 64;
+export const MAX_GROUP = 256;
 
 export class GroupWriter {
   private readonly waiting: Waiting[] = [];
@@ -41,10 +48,15 @@ export class GroupWriter {
       for (;;) {
         // Results that came in while the last group was written are events not yet handled;
         // letting them run first puts their documents in this group.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         if (this.waiting.length === 0) break;
         const group = this.waiting.splice(0, this.maxGroup);
-        const results = await this.store.transactionOfEach(group.map((unit) => unit.work));
+        const results = await this.store.transactionOfEach(
+          group.map((unit) => async (tx: Repositories) => {
+            await nextTurn();
+            return unit.work(tx);
+          }),
+        );
         for (const [i, unit] of group.entries()) {
           const result = results[i];
           if (result?.ok) unit.resolve(result.value);

@@ -51,7 +51,7 @@ export interface IngestOptions {
 }
 
 /** Extracted documents that may wait for the writer at once, beyond those being extracted. */
-const WRITE_AHEAD = 64;
+const WRITE_AHEAD = 256;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -18,7 +18,7 @@ type Compile<Row> = (db: Kysely<Database>, rows: Row[]) => { sql: string };
  *   db.insertInto('statements').values(rows).onConflict((oc) => oc.doNothing()).compile());
  * await insertStatements.run(db, rows);
  */
-export class CompiledInsert<Row extends Record<string, unknown>> {
+export class CompiledInsert<Row extends Record<string, unknown>, Returned = unknown> {
   /** SQL by dialect adapter (one per engine, shared by its transactions), then by row count. */
   private readonly texts = new WeakMap<object, Map<number, string>>();
 
@@ -28,12 +28,16 @@ export class CompiledInsert<Row extends Record<string, unknown>> {
     private readonly compile: Compile<Row>,
   ) {}
 
-  async run(db: Kysely<Database>, rows: readonly Row[]): Promise<void> {
+  /** Inserts the rows; returns the rows the INSERT's RETURNING clause gives, if it has one. */
+  async run(db: Kysely<Database>, rows: readonly Row[]): Promise<Returned[]> {
+    const returned: Returned[] = [];
     for (const batch of batches(rows)) {
       const parameters: unknown[] = [];
       for (const row of batch) for (const column of this.columns) parameters.push(row[column]);
-      await db.executeQuery(CompiledQuery.raw(this.sqlFor(db, batch), parameters));
+      const result = await db.executeQuery<Returned>(CompiledQuery.raw(this.sqlFor(db, batch), parameters));
+      for (const row of result.rows) returned.push(row);
     }
+    return returned;
   }
 
   private sqlFor(db: Kysely<Database>, batch: Row[]): string {

@@ -22,6 +22,7 @@ import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { StatementRepository } from './statement.repository.js';
 import { StatsRepository } from './stats.repository.js';
+import { SummaryChange, SummaryRepository } from './summary.repository.js';
 
 /** Where the embedded store lives when nothing else is said. */
 export const DEFAULT_SQLITE_FILE = 'data/coopatlas.db';
@@ -60,13 +61,17 @@ export interface Repositories {
   matching: MatchingRepository;
 }
 
-function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
+function repositories(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  pendingSummaries?: SummaryChange,
+): Repositories {
   return {
     documents: new DocumentRepository(db),
     articles: new ArticleRepository(db),
     entities: new EntityRepository(db),
     statements: new StatementRepository(db),
-    stats: new StatsRepository(db),
+    stats: new StatsRepository(db, pendingSummaries),
     accounts: new SqlAccountRepository(db),
     search: new SearchRepository(db, dialect),
     browse: new BrowseRepository(db),
@@ -131,6 +136,10 @@ export class Store implements Repositories {
    * written to the log, on PostgreSQL a flush to disk), so a batch writer groups the documents
    * that are waiting into one commit; a crash or a kill loses whole units only.
    *
+   * The units' changes to the summaries are added up and written once, before the commit, with
+   * those of the units that were stored (the documents of a group name mostly the same bodies,
+   * whose rows are then written once, not once per document); a unit does not read the summaries.
+   *
    * @example
    * const results = await store.transactionOfEach([(tx) => tx.documents.insert(a), (tx) => tx.documents.insert(b)]);
    * results[1]; // { ok: false, error } when b could not be stored; a is stored all the same
@@ -139,13 +148,16 @@ export class Store implements Repositories {
     if (works.length === 0) return [];
     const trx = await this.db.startTransaction().execute();
     const results: Settled<T>[] = [];
+    const summaries = new SummaryChange();
     try {
       for (const [index, work] of works.entries()) {
         const name = `unit_${index}`;
         const unit = await trx.savepoint(name).execute();
+        const unitSummaries = new SummaryChange();
         try {
-          const value = await work(repositories(unit, this.dialect));
+          const value = await work(repositories(unit, this.dialect, unitSummaries));
           await unit.releaseSavepoint(name).execute();
+          summaries.add(unitSummaries);
           results.push({ ok: true, value });
         } catch (error) {
           await unit.rollbackToSavepoint(name).execute();
@@ -153,6 +165,7 @@ export class Store implements Repositories {
           results.push({ ok: false, error });
         }
       }
+      await new SummaryRepository(trx).write(summaries);
       await trx.commit().execute();
       return results;
     } catch (error) {
@@ -250,6 +263,11 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   }
   if (location.dialect === 'postgres') return new Store(db, location.dialect, description);
   try {
+    // Each document of a batch is written in a savepoint, and SQLite keeps the pages a savepoint
+    // changes in a journal of its own until it is released: in memory, not written to a
+    // temporary file and deleted again (over 1 MB a document). Set once migrated, so that
+    // building an index over a large store still sorts through files.
+    await sql`pragma temp_store = memory`.execute(db);
     return new Store(
       db,
       location.dialect,

@@ -4,8 +4,9 @@
  * PostgreSQL. Query words arrive already cut into letters and digits only, and every value is a
  * bound parameter, so no query can change the SQL.
  */
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import { batches } from './batches.js';
+import { CompiledInsert } from './compiled-insert.js';
 import type { Database, StoreDialect } from './database.js';
 import { inReferenceIndex } from './reference-index.js';
 
@@ -81,6 +82,31 @@ function unionOfWords(old: string, added: string): string {
   return words.join(' ');
 }
 
+type SearchRowValues = {
+  kind: string;
+  ref: string;
+  document_id: string | null;
+  title: string;
+  body: string;
+};
+
+const insertRows = new CompiledInsert<SearchRowValues, { id: number | string }>(
+  ['kind', 'ref', 'document_id', 'title', 'body'],
+  (db, rows) => db.insertInto('search_rows').values(rows).returning('id').compile(),
+);
+
+/** SQLite: the words of rows just stored, given to the FTS5 index, by the rows' ids. */
+const indexedTexts = new Map<number, string>();
+function indexRowsSql(count: number): string {
+  let text = indexedTexts.get(count);
+  if (text === undefined) {
+    text = `insert into search_fts (rowid, title, body) select id, title, body from search_rows
+      where id in (${Array.from({ length: count }, () => '?').join(', ')})`;
+    indexedTexts.set(count, text);
+  }
+  return text;
+}
+
 export interface SearchLimits {
   rankingWindow: number;
   countLimit: number;
@@ -106,25 +132,60 @@ export class SearchRepository {
    */
   async addEntityNames(rows: readonly SearchRow[]): Promise<void> {
     for (const batch of batches(rows)) {
-      const stored = await this.db
-        .selectFrom('search_rows')
-        .select(['ref', 'title', 'body'])
-        .where('kind', '=', 'entity')
-        .where(
-          'ref',
-          'in',
-          batch.map((row) => row.ref),
-        )
-        .execute();
-      const known = new Map(stored.map((row) => [row.ref, row]));
-      for (const row of batch) {
-        const old = known.get(row.ref);
-        const merged = old ? { ...row, body: unionOfWords(old.body, row.body) } : row;
-        if (old && old.title === merged.title && old.body === merged.body) continue;
-        if (old) await this.deleteWhere(sql`kind = 'entity' and ref = ${row.ref}`);
-        await this.insert([merged]);
-        known.set(row.ref, { ref: row.ref, title: merged.title, body: merged.body });
-      }
+      // A name given twice in one document is merged row by row, as it comes.
+      if (new Set(batch.map((row) => row.ref)).size < batch.length) await this.addEntityNamesOneByOne(batch);
+      else await this.addEntityNamesOnce(batch);
+    }
+  }
+
+  /**
+   * The rows of entities of distinct ids: those whose words change are deleted together, then
+   * written again together, in the order given, so each gets the id it would get one by one.
+   */
+  private async addEntityNamesOnce(batch: readonly SearchRow[]): Promise<void> {
+    const stored = await this.db
+      .selectFrom('search_rows')
+      .select(['ref', 'title', 'body'])
+      .where('kind', '=', 'entity')
+      .where(
+        'ref',
+        'in',
+        batch.map((row) => row.ref),
+      )
+      .execute();
+    const known = new Map(stored.map((row) => [row.ref, row]));
+    const changed: SearchRow[] = [];
+    const replaced: string[] = [];
+    for (const row of batch) {
+      const old = known.get(row.ref);
+      const merged = old ? { ...row, body: unionOfWords(old.body, row.body) } : row;
+      if (old && old.title === merged.title && old.body === merged.body) continue;
+      if (old) replaced.push(row.ref);
+      changed.push(merged);
+    }
+    if (replaced.length > 0) await this.deleteWhere(sql`kind = 'entity' and ref in (${sql.join(replaced)})`);
+    await this.insert(changed);
+  }
+
+  private async addEntityNamesOneByOne(batch: readonly SearchRow[]): Promise<void> {
+    const stored = await this.db
+      .selectFrom('search_rows')
+      .select(['ref', 'title', 'body'])
+      .where('kind', '=', 'entity')
+      .where(
+        'ref',
+        'in',
+        batch.map((row) => row.ref),
+      )
+      .execute();
+    const known = new Map(stored.map((row) => [row.ref, row]));
+    for (const row of batch) {
+      const old = known.get(row.ref);
+      const merged = old ? { ...row, body: unionOfWords(old.body, row.body) } : row;
+      if (old && old.title === merged.title && old.body === merged.body) continue;
+      if (old) await this.deleteWhere(sql`kind = 'entity' and ref = ${row.ref}`);
+      await this.insert([merged]);
+      known.set(row.ref, { ref: row.ref, title: merged.title, body: merged.body });
     }
   }
 
@@ -137,23 +198,22 @@ export class SearchRepository {
     await sql`delete from search_rows where ${where}`.execute(this.db);
   }
 
+  /** Stores rows in the order given (their ids ascending in that order) and indexes their words. */
   private async insert(rows: readonly SearchRow[]): Promise<void> {
-    for (const row of rows) {
-      const inserted = await this.db
-        .insertInto('search_rows')
-        .values({
+    for (const batch of batches(rows)) {
+      const inserted = await insertRows.run(
+        this.db,
+        batch.map((row) => ({
           kind: row.kind,
           ref: row.ref,
           document_id: row.documentId,
           title: row.title,
           body: row.body,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+        })),
+      );
       if (this.dialect === 'sqlite') {
-        await sql`insert into search_fts (rowid, title, body) values (${inserted.id}, ${row.title}, ${row.body})`.execute(
-          this.db,
-        );
+        const ids = inserted.map((row) => Number(row.id));
+        await this.db.executeQuery(CompiledQuery.raw(indexRowsSql(ids.length), ids));
       }
     }
   }

@@ -232,6 +232,54 @@ for (const engine of storeEngines()) {
       expect(rows).toEqual([{ body: '中科院 中国科学院' }]);
     });
 
+    it('indexes the names of one document together as it would one by one, a name given twice included', async () => {
+      const s = await open();
+      const name = (ref: string, body: string) => ({
+        kind: 'entity' as const,
+        ref,
+        documentId: null,
+        title: ref.slice(-4),
+        body,
+      });
+      const names = (rows: Array<[string, string]>) => rows.map(([ref, body]) => name(ref, body));
+      const first = names([
+        ['organization:lab1', '甲'],
+        ['organization:lab2', '乙'],
+      ]);
+      const second = names([
+        ['organization:lab1', '甲'],
+        ['organization:lab2', '丙'],
+        ['organization:lab3', ''],
+      ]);
+      const twice = names([
+        ['organization:lab3', '丁'],
+        ['organization:lab3', '戊'],
+      ]);
+      await s.search.addEntityNames(first);
+      await s.search.addEntityNames(second);
+      await s.search.addEntityNames(twice);
+      const rows = (store: Store) =>
+        store.db.selectFrom('search_rows').select(['id', 'ref', 'title', 'body']).orderBy('id').execute();
+      const one = await engine.open();
+      try {
+        for (const row of [...first, ...second, ...twice]) await one.search.addEntityNames([row]);
+        expect(await rows(s)).toEqual(await rows(one));
+      } finally {
+        await one.close();
+      }
+      expect((await rows(s)).map((r) => [r.ref, r.body])).toEqual([
+        ['organization:lab1', '甲'],
+        ['organization:lab2', '乙 丙'],
+        ['organization:lab3', '丁 戊'],
+      ]);
+      for (const word of ['甲', '丙', '戊']) {
+        expect((await s.search.search([word], { kind: 'entity' }, 10, 0)).total).toBe(1);
+      }
+      expect((await s.search.search(['乙'], { kind: 'entity' }, 10, 0)).hits[0]?.ref).toBe(
+        'organization:lab2',
+      );
+    });
+
     it('ranks and counts facets over the newest matches when more match than the window', async () => {
       const s = await open();
       const search = new SearchRepository(s.db, engine.dialect, { rankingWindow: 3, countLimit: 5 });

@@ -162,6 +162,38 @@ for (const engine of storeEngines()) {
       expect(Object.keys(filled.entityEvents).length).toBeGreaterThan(0);
     });
 
+    it('count the units of a batch that were stored, written once for all of them', async () => {
+      const s = await engine.open();
+      store = s;
+      const now = '2024-01-01T00:00:00.000Z';
+      const documents = ['', '第二份报告。', '第三份。'].map((text, i) =>
+        buildDocument({ text: `${buildDocument().text}${text}`, sourcePath: `inbox/${i}.txt` }),
+      );
+      const results = await s.transactionOfEach(
+        documents.map((document, i) => async (tx) => {
+          const facts = statementsOfExtraction(buildExtraction({}, document.text), {
+            documentId: document.id,
+            text: document.text,
+          });
+          await tx.documents.insert(document);
+          await tx.articles.replace(document.id, [
+            { index: 0, span: { start: 0, end: document.text.length } },
+          ]);
+          await tx.entities.ensure(facts.entities, now);
+          await tx.statements.insertMany(facts.statements, now);
+          await tx.stats.summary.documentStored(document.id, facts.statements);
+          // Its summaries were gathered before it failed: they must not be written.
+          if (i === 1) throw new Error('the second document fails after its summaries');
+        }),
+      );
+      expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+      const snapshot = await s.stats.summary.snapshot();
+      expect(snapshot).toEqual(await s.stats.summary.recount());
+      expect(snapshot.counts[`documents\u0000`]).toBe(2);
+      // The two stored documents name the same bodies: one row each, counting both documents.
+      expect(snapshot.values[`${CAS}\u0000name\u0000"中国科学院"`]).toBeGreaterThanOrEqual(2);
+    });
+
     it('serve the dashboard and an entity page by pages', async () => {
       const s = await engine.open();
       store = s;

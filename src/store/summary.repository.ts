@@ -160,6 +160,33 @@ class Delta {
     }
   }
 
+  /**
+   * Adds a change made after this one: figures add up; an entity event the later change writes
+   * or deletes is written or deleted, whatever this one did with it.
+   */
+  merge(later: Delta): void {
+    for (const [map, from] of [
+      [this.counts, later.counts],
+      [this.eventYears, later.eventYears],
+      [this.placeAmounts, later.placeAmounts],
+      [this.values, later.values],
+      [this.relations, later.relations],
+    ] as const) {
+      for (const [k, n] of from) this.add(map, k, n);
+    }
+    for (const [id, [statements, events, participantEvents]] of later.entities) {
+      this.entity(id, 0, statements);
+      this.entity(id, 1, events);
+      this.entity(id, 2, participantEvents);
+    }
+    // Deletions are written before upserts: a row deleted then written again ends written.
+    for (const gone of later.eventRowsGone) {
+      this.eventRows.delete(gone);
+      this.eventRowsGone.add(gone);
+    }
+    for (const [k, date] of later.eventRows) this.eventRows.set(k, date);
+  }
+
   eventChange(id: string, before: EventContribution | undefined, after: EventContribution | undefined) {
     this.event(before, -1);
     this.event(after, 1);
@@ -172,8 +199,38 @@ class Delta {
 
 const asNumber = (n: number | string | bigint) => Number(n);
 
+/**
+ * Changes to the summaries gathered over several writes and written at once: the documents of
+ * one transaction mostly name the same bodies and places, so their figures are added up in
+ * memory and each summary row is written once for all of them.
+ *
+ * @example
+ * const change = new SummaryChange();
+ * await new SummaryRepository(trx, change).documentStored(a.id, a.statements); // read, not written
+ * await new SummaryRepository(trx, change).documentStored(b.id, b.statements);
+ * await new SummaryRepository(trx).write(change); // both, in one set of upserts
+ */
+export class SummaryChange {
+  /** @internal */
+  readonly delta = new Delta();
+
+  /** Adds a change made after those this one holds. */
+  add(later: SummaryChange): void {
+    this.delta.merge(later.delta);
+  }
+}
+
 export class SummaryRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Where changes go when they are to be written later, by `write`; written at once otherwise. */
+    private readonly pending?: SummaryChange,
+  ) {}
+
+  /** Writes changes gathered in a `SummaryChange`. */
+  async write(change: SummaryChange): Promise<void> {
+    await this.writeDelta(change.delta);
+  }
 
   /**
    * Counts a document's extraction, just stored: the document, its articles and its extracted
@@ -270,10 +327,11 @@ export class SummaryRepository {
         delta.eventChange(id, contributionOf(before), contributionOf(after));
       }
     }
-    await this.write(delta);
+    if (this.pending) this.pending.delta.merge(delta);
+    else await this.writeDelta(delta);
   }
 
-  private async write(delta: Delta): Promise<void> {
+  private async writeDelta(delta: Delta): Promise<void> {
     await this.writeEntities(delta);
     const nonzero = (map: Map<string, number>) => [...map].filter(([, n]) => n !== 0);
     for (const batch of batches(nonzero(delta.counts))) {
