@@ -53,6 +53,12 @@ describe('recognizeOrganizations', () => {
     expect(names('届时产业园将新增产值十亿元')).not.toContain('届时产业园');
   });
 
+  it('reads stations (观测站, 工作站) as bodies and 车站 as none', () => {
+    expect(names('哈尔滨松嫩平原湿地联合观测站正式运行')).toEqual(['哈尔滨松嫩平原湿地联合观测站']);
+    expect(names('东北林业大学博士后科研工作站揭牌')).toEqual(['东北林业大学博士后科研工作站']);
+    expect(names('他在车站工作')).toEqual([]);
+  });
+
   it('reads a 管理局 as the end of the body it administers', () => {
     expect(names('三亚崖州湾科技城管理局与海南大学签署合作协议')).toEqual([
       '三亚崖州湾科技城管理局',
