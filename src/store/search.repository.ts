@@ -82,6 +82,19 @@ function unionOfWords(old: string, added: string): string {
   return words.join(' ');
 }
 
+interface StoredEntityRow {
+  ref: string;
+  title: string;
+  body: string;
+}
+
+/** `row` with the words of the stored row added, or undefined when it would change nothing. */
+function withNamesAdded(old: StoredEntityRow | undefined, row: SearchRow): SearchRow | undefined {
+  if (!old) return row;
+  const merged = { ...row, body: unionOfWords(old.body, row.body) };
+  return old.title === merged.title && old.body === merged.body ? undefined : merged;
+}
+
 type SearchRowValues = {
   kind: string;
   ref: string;
@@ -143,23 +156,13 @@ export class SearchRepository {
    * written again together, in the order given, so each gets the id it would get one by one.
    */
   private async addEntityNamesOnce(batch: readonly SearchRow[]): Promise<void> {
-    const stored = await this.db
-      .selectFrom('search_rows')
-      .select(['ref', 'title', 'body'])
-      .where('kind', '=', 'entity')
-      .where(
-        'ref',
-        'in',
-        batch.map((row) => row.ref),
-      )
-      .execute();
-    const known = new Map(stored.map((row) => [row.ref, row]));
+    const known = await this.storedEntityRows(batch);
     const changed: SearchRow[] = [];
     const replaced: string[] = [];
     for (const row of batch) {
       const old = known.get(row.ref);
-      const merged = old ? { ...row, body: unionOfWords(old.body, row.body) } : row;
-      if (old && old.title === merged.title && old.body === merged.body) continue;
+      const merged = withNamesAdded(old, row);
+      if (!merged) continue;
       if (old) replaced.push(row.ref);
       changed.push(merged);
     }
@@ -168,6 +171,19 @@ export class SearchRepository {
   }
 
   private async addEntityNamesOneByOne(batch: readonly SearchRow[]): Promise<void> {
+    const known = await this.storedEntityRows(batch);
+    for (const row of batch) {
+      const old = known.get(row.ref);
+      const merged = withNamesAdded(old, row);
+      if (!merged) continue;
+      if (old) await this.deleteWhere(sql`kind = 'entity' and ref = ${row.ref}`);
+      await this.insert([merged]);
+      known.set(row.ref, { ref: row.ref, title: merged.title, body: merged.body });
+    }
+  }
+
+  /** The stored index rows of the entities of `batch`, by entity id. */
+  private async storedEntityRows(batch: readonly SearchRow[]): Promise<Map<string, StoredEntityRow>> {
     const stored = await this.db
       .selectFrom('search_rows')
       .select(['ref', 'title', 'body'])
@@ -178,15 +194,7 @@ export class SearchRepository {
         batch.map((row) => row.ref),
       )
       .execute();
-    const known = new Map(stored.map((row) => [row.ref, row]));
-    for (const row of batch) {
-      const old = known.get(row.ref);
-      const merged = old ? { ...row, body: unionOfWords(old.body, row.body) } : row;
-      if (old && old.title === merged.title && old.body === merged.body) continue;
-      if (old) await this.deleteWhere(sql`kind = 'entity' and ref = ${row.ref}`);
-      await this.insert([merged]);
-      known.set(row.ref, { ref: row.ref, title: merged.title, body: merged.body });
-    }
+    return new Map(stored.map((row) => [row.ref, row]));
   }
 
   private async deleteWhere(where: RawBuilder<unknown>): Promise<void> {

@@ -77,6 +77,8 @@ const GOVERNMENT = /^(人民)?政府$/;
 const DETAILS = /^\s*(?:其中|(?:在)?(?:签约|这些|上述)(?:的)?(?:项目|企业)中)/;
 /** Words between a body and the predicate of its own founding: 于, 正式, 已. */
 const SELF_FOUNDED_GAP = /^(?:于|在|已经|已|正式|先后|宣布)*$/;
+/** What follows a body set up by the bodies after it (X由A、B共同组建). */
+const FOUNDED_BY = /^\s*由/;
 /** Words between a place and its predicate when the place is the one acting (潍坊市已签约). */
 const SUBJECT_GAP = /^(?:已经|已|将|共|累计|先后|还|也|又|正式|成功|再次|首次|今年|当天|日前|近日)*$/;
 
@@ -435,7 +437,7 @@ function buildEvent(
         .filter((p) => p.type === 'organization')
         .map((p) => p.name);
       // X由A、B和C共同组建: X was set up, by the bodies after 由.
-      const founded = before.findIndex((p) => /^\s*由/.test(text.slice(p.span.end, p.span.end + 3)));
+      const founded = before.findIndex((p) => FOUNDED_BY.test(text.slice(p.span.end, p.span.end + 3)));
       if (objects.length === 0 && founded >= 0 && founded < before.length - 1) {
         const body = (before[founded] as Party).name;
         objects = [body];

@@ -397,6 +397,16 @@ export function domainEntry(lex: Lexicon, word: string): WordEntry | undefined {
 }
 
 /**
+ * The length of the longest place `name` begins with (大连 of 大连海融重工), leaving two characters
+ * at least after it; 0 when it begins with none.
+ */
+export function leadingPlaceLength(name: string, lex: Lexicon): number {
+  for (let length = Math.min(4, name.length - 2); length >= 2; length--)
+    if (lex.places.has(name.slice(0, length))) return length;
+  return 0;
+}
+
+/**
  * The longest organisation suffix `name` ends with (研究院, 有限公司, 局 …), if any.
  *
  * @example endingSuffix('重庆绿色智能技术研究院', lex) // { suffix: '研究院', kind: 'institute' }

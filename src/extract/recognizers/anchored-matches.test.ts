@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredMatches, anchoredPattern } from './anchored-matches.js';
+import { anchoredMatches, anchoredPattern, WHITE_SPACE } from './anchored-matches.js';
 
 /** A qualifier (up to three characters), spaces, an optional currency, then a number. */
 const AMOUNT = /(超过|不少于|约)?\s{0,2}(人民币)?(\d+|[一二三十百]+)(万|亿)?(元)?/g;
@@ -74,6 +74,13 @@ describe('anchoredMatches', () => {
   it('misses matches that begin with a character not given as a start', () => {
     const pattern = anchoredPattern(AMOUNT, NUMERALS, REACH, '超约人');
     expect([...anchoredMatches('不少于12亿元', pattern)].map((m) => m[0])).toEqual(['12亿元']);
+  });
+
+  it('counts as white space exactly the characters \\s matches', () => {
+    const matched: string[] = [];
+    for (let code = 0; code < 0x10000; code++)
+      if (/\s/.test(String.fromCharCode(code))) matched.push(String.fromCharCode(code));
+    expect([...WHITE_SPACE].sort()).toEqual(matched.sort());
   });
 
   it('finds nothing in a text without the anchor characters', () => {

@@ -7,6 +7,10 @@
  */
 import { charTable } from './numeric-shared.js';
 
+/** The characters `\s` matches: ECMAScript's white space and line terminators. */
+export const WHITE_SPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 export interface AnchoredPattern {
   /** The pattern, sticky: it is tried at one position at a time. */
   sticky: RegExp;
@@ -31,18 +35,13 @@ export function anchoredPattern(
   starts: string,
 ): AnchoredPattern {
   const flags = pattern.flags.replace(/[gy]/g, '');
-  const startTable = charTable(starts);
-  for (let code = 0; code < startTable.length; code++)
-    if (WHITE_SPACE.test(String.fromCharCode(code))) startTable[code] = 1;
   return {
     sticky: new RegExp(pattern.source, `${flags}y`),
     anchors: charTable(anchors),
     reach,
-    starts: startTable,
+    starts: charTable(starts + WHITE_SPACE),
   };
 }
-
-const WHITE_SPACE = /^\s$/;
 
 /**
  * The matches `text.matchAll(pattern)` gives, in order, found by trying the pattern only from

@@ -1,5 +1,5 @@
 import type { EntityMention, OrganizationKind } from '../../core/types.js';
-import { domainEntry, endingSuffix, type Lexicon } from '../lexicon/lexicon.js';
+import { domainEntry, endingSuffix, type Lexicon, leadingPlaceLength } from '../lexicon/lexicon.js';
 import { type Token, tagOf } from '../segmentation/segmenter.js';
 
 /** Kinds of body whose name may be a place and a suffix alone (重庆市人民政府, 四川大学). */
@@ -88,10 +88,7 @@ export function recognizeOrganizations(
 function placeNamesUniversity(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
   const before = tokens[at - 1];
   if (!before?.entry?.place || before.entry.organization) return false;
-  const name = (tokens[at] as Token).text;
-  for (let length = 2; length <= Math.min(4, name.length - 2); length++)
-    if (lex.places.has(name.slice(0, length))) return false;
-  return true;
+  return leadingPlaceLength((tokens[at] as Token).text, lex) === 0;
 }
 
 function suffixOf(word: string, lex: Lexicon): { suffix: string; kind: OrganizationKind } | undefined {

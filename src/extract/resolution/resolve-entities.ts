@@ -1,7 +1,7 @@
 import { groupBy } from '../../core/group-by.js';
 import { firstIndex } from '../../core/sorted-search.js';
 import type { Entity, EntityMention, EntityType, Span } from '../../core/types.js';
-import { endingSuffix, inDictionary, type Lexicon } from '../lexicon/lexicon.js';
+import { endingSuffix, inDictionary, type Lexicon, leadingPlaceLength } from '../lexicon/lexicon.js';
 import type { OrganizationMention } from '../recognizers/organization.recognizer.js';
 
 const INTRODUCED_SHORT_FORM = /[（(](?:以下)?(?:简称|下称|称)[为：:]?[“"「]?([^”"」）)]{2,12})[”"」]?[）)]/g;
@@ -272,7 +272,9 @@ function addStemMentions(
     if (group.type !== 'organization' || group.mention.kind !== 'company') continue;
     let stem = group.name;
     while (COMPANY_TAIL.test(stem)) stem = stem.replace(COMPANY_TAIL, '');
-    stem = withoutLeadingPlace(stem.replace(LEADING_PLACE, ''), lex);
+    stem = stem.replace(LEADING_PLACE, '');
+    // A trade name without the city it begins with: 大连海融重工 → 海融重工.
+    stem = stem.slice(leadingPlaceLength(stem, lex));
     if (stem.length < 2 || stem === group.name || lex.places.has(stem) || inDictionary(stem, lex)) continue;
     for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) {
       if (inside({ start: at, end: at + stem.length })) continue;
@@ -280,14 +282,6 @@ function addStemMentions(
       group.mentions.push({ start: at, end: at + stem.length });
     }
   }
-}
-
-/** A trade name without the city or province it begins with: 大连海融重工 → 海融重工. */
-function withoutLeadingPlace(stem: string, lex: Lexicon): string {
-  for (let length = Math.min(4, stem.length - 2); length >= 2; length--) {
-    if (lex.places.has(stem.slice(0, length))) return stem.slice(length);
-  }
-  return stem;
 }
 
 function toEntity(group: Group): Entity {
