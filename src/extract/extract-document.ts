@@ -94,7 +94,16 @@ function partiesOf(entities: Entity[]): Party[] {
       parties.push(party);
     }
   }
-  return parties.sort((a, b) => a.span.start - b.span.start);
+  parties.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  // A body named inside another's name (the lab of its 江北分中心) is not a party of its own there.
+  // The same words read as a body and as a place (西咸新区) are both.
+  let outer: Span = { start: -1, end: -1 };
+  return parties.filter(({ span }) => {
+    const same = span.start === outer.start && span.end === outer.end;
+    if (span.end <= outer.end && !same) return false;
+    if (span.end > outer.end) outer = span;
+    return true;
+  });
 }
 
 /** Articles whose lead sentence is dated (12月15日，…) date the events that follow it. */

@@ -10,7 +10,7 @@ import type {
 } from '../../core/types.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { nameStart } from '../recognizers/organization.recognizer.js';
-import type { Token } from '../segmentation/segmenter.js';
+import { type Token, tagOf } from '../segmentation/segmenter.js';
 import { referredParties, type TellingSoFar } from './referred-parties.js';
 import type { Sentence } from './sentences.js';
 
@@ -443,6 +443,10 @@ function buildEvent(
         objects = [body];
         participants = unique(before.slice(founded + 1).map((p) => p.name)).filter((p) => p !== body);
       } else if (objects.length === 0) {
+        // A predicate with a thing after it and no body (城大负责组建科研团队) sets up no body.
+        const next = context.tokens[trigger.token + 1];
+        if (next && next.start < trigger.clause.end && /^n/.test(tagOf(next, context.lex) ?? ''))
+          return undefined;
         // The body just before the predicate is what was founded (X正式成立), unless it is a
         // party joined by 与 (A与B共建的…).
         const subject = before.at(-1);

@@ -28,6 +28,9 @@ const MAX_TOKENS = 16;
 const LATIN = /^[A-Za-z][A-Za-z0-9&.'-]*$/;
 /** A company's legal form: a name that ends with one is registered, whatever its other words. */
 const LEGAL_FORM = /有限(?:责任)?公司$/;
+/** Tags of the words 与 joins inside one name: nouns, activities, qualifiers. */
+const FIELD_TAGS = new Set(['n', 'vn', 'nz', 'an', 'nt', 'v']);
+const INTRODUCED_AFTER = /^[（(](?:以下)?(?:简称|下称)[为：:]?[“"「]([^”"」）)]{2,12})/;
 /** Words that end a name's left side except after a place: 在国际… but 文昌国际航天城管理局. */
 const AFTER_PLACE_IN_NAME = new Set(['国际']);
 
@@ -73,7 +76,7 @@ export function recognizeOrganizations(
     }
     const suffix = suffixOf(word, lex);
     if (!suffix) continue;
-    const candidate = extend(tokens, i, suffix.kind, lex);
+    const candidate = extend(tokens, i, suffix.kind, lex, introducedAfter(text, token.end));
     if (candidate.first === i && word === suffix.suffix) {
       candidates.push({ ...candidate, bare: true });
       continue;
@@ -82,7 +85,28 @@ export function recognizeOrganizations(
       if (isName(tokens, part, lex)) candidates.push(part);
     }
   }
-  return longestFirst(candidates).map((c) => toMention(text, tokens, c));
+  const names = longestFirst(candidates);
+  const parents = names.flatMap((c) => branchParent(tokens, c, lex) ?? []);
+  return [...names, ...parents].sort((a, b) => a.first - b.first).map((c) => toMention(text, tokens, c));
+}
+
+/** Words that name a branch of the body written before them: …实验室江北分中心. */
+const BRANCH = /^分(中心|公司|基地|平台|实验室)$/;
+
+/**
+ * The body a branch belongs to, a name of its own inside the branch's: 网络通信与安全紫金山实验室
+ * of 网络通信与安全紫金山实验室江北分中心. The branch may name its place between them.
+ */
+function branchParent(tokens: readonly Token[], branch: Candidate, lex: Lexicon): Candidate | undefined {
+  if (!BRANCH.test((tokens[branch.last] as Token).text)) return undefined;
+  let k = branch.last - 1;
+  while (k > branch.first && (tokens[k] as Token).entry?.place) k--;
+  const end = tokens[k] as Token;
+  if (k <= branch.first || k === branch.last - 1 || !(end.entry?.organization || suffixOf(end.text, lex))) {
+    return undefined;
+  }
+  const kind = end.entry?.organization?.kind ?? suffixOf(end.text, lex)?.kind ?? branch.kind;
+  return { first: branch.first, last: k, kind, bare: false, known: false };
 }
 
 function placeNamesUniversity(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
@@ -120,7 +144,18 @@ export function nameStart(tokens: readonly Token[], last: number, lex: Lexicon):
   return extend(tokens, last, 'other', lex).first;
 }
 
-function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, lex: Lexicon): Candidate {
+/** The short form the text introduces right after a name: （以下简称“华岳电工”）. */
+function introducedAfter(text: string, end: number): string | undefined {
+  return INTRODUCED_AFTER.exec(text.slice(end, end + 20))?.[1];
+}
+
+function extend(
+  tokens: readonly Token[],
+  last: number,
+  kind: OrganizationKind,
+  lex: Lexicon,
+  shortForm?: string,
+): Candidate {
   let first = last;
   // Once the name reaches a place or a known body, a word the dictionary does not know is more
   // likely a verb phrase (建好) than part of the name.
@@ -166,7 +201,9 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
     if (!WORDLIKE.test(word)) break;
     // 五个, 十家 count; 三一重工 is a name.
     if (CHINESE_NUMERAL.test(word) && /^q/.test(nextTag(tokens, j, lex))) break;
-    if (token.entry?.nameVerb && !startsKindOfBody(tokens, first, last)) break;
+    // 检测与认证平台: a verb joined to the next word of the name by 与 is a field of it.
+    const joined = first === j + 1 && CONJUNCTIONS.has((tokens[first] as Token).text);
+    if (token.entry?.nameVerb && !joined && !startsKindOfBody(tokens, first, last)) break;
     if (isPlaceOrKnown(token)) {
       // A government is never named after another body: 重庆市人民政府中国科学院 is two parties.
       if (kind === 'government' && token.entry?.place === undefined && !ZONE_SUFFIX.test(word)) break;
@@ -177,7 +214,8 @@ function extend(tokens: readonly Token[], last: number, kind: OrganizationKind, 
     }
     if (isBoundary(token, lex) && !isMeasureWordOfName(tokens, j, lex) && !followsPlace(tokens, j)) break;
     if (kind === 'government' && suffixOf(word, lex) && !ZONE_SUFFIX.test(word)) break;
-    if (anchored && !isKnownWord(token, lex)) break;
+    // The short form the text gives the name shows where it begins: 华岳 of 甘肃华岳秦州电工… (“华岳电工”).
+    if (anchored && !isKnownWord(token, lex) && !shortForm?.startsWith(word)) break;
     first = j;
     j--;
   }
@@ -266,12 +304,15 @@ function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: numbe
   return isFieldLike(before, lex) && isFieldLike(after, lex);
 }
 
-/** A field, a qualifier, or a common noun of the dictionary (基础医学, 网络通信, 肿瘤). */
+/**
+ * A field, a qualifier, a common noun or an activity of the dictionary (基础医学, 网络通信, 肿瘤,
+ * 感知, 控制): the words a name joins with 与.
+ */
 function isFieldLike(token: Token, lex: Lexicon): boolean {
   const entry = token.entry;
   if (entry?.field || entry?.generic) return true;
-  const tag = tagOf(token, lex) ?? '';
-  return token.text.length >= 2 && (tag === 'n' || tag === 'vn' || tag === 'nz' || tag === 'an');
+  if (token.text.length < 2 || entry?.trigger || entry?.nameVerb) return false;
+  return FIELD_TAGS.has(tagOf(token, lex) ?? '');
 }
 
 /**

@@ -126,13 +126,27 @@ export function canonicalOrganization(
       break;
     }
   }
-  for (const { short, full } of lex.abbreviations) {
-    if (!name.endsWith(short) || name.endsWith(full)) continue;
-    if (short === '政府' && name.endsWith('人民政府')) continue;
-    name = name.slice(0, name.length - short.length) + full;
-    break;
-  }
+  name = expandAbbreviations(name, lex);
   return lex.organizations.get(name)?.canonical ?? name;
+}
+
+/**
+ * Every standard abbreviation inside a name written in full: 稀土高新区管委会 →
+ * 稀土高新技术产业开发区管理委员会. A short form that is already part of its full form (the 政府
+ * of 人民政府) stays.
+ */
+function expandAbbreviations(written: string, lex: Lexicon): string {
+  let name = written;
+  for (const { short, full } of lex.abbreviations) {
+    let at = name.indexOf(short);
+    while (at >= 0) {
+      const offset = full.indexOf(short);
+      const alreadyFull = offset >= 0 && name.startsWith(full, at - offset);
+      if (!alreadyFull) name = name.slice(0, at) + full + name.slice(at + short.length);
+      at = name.indexOf(short, at + (alreadyFull ? short.length : full.length));
+    }
+  }
+  return name;
 }
 
 /** The most mentioned province, city, district and county of the document: 市政府 is theirs. */
@@ -169,8 +183,11 @@ function joinIntroducedShortForms(
     const target = groups.get(`organization:${canonicalOrganization(before.text, lex, homePlaces)}`);
     if (!target) continue;
     target.written.add(short);
-    const shortGroup = groups.get(`organization:${short}`);
-    if (shortGroup && shortGroup !== target) merge(groups, shortGroup, target);
+    // The short form may stand as written or, like 管委会 for 管理委员会, under its full words.
+    for (const name of new Set([short, canonicalOrganization(short, lex, homePlaces)])) {
+      const shortGroup = groups.get(`organization:${name}`);
+      if (shortGroup && shortGroup !== target) merge(groups, shortGroup, target);
+    }
     for (
       let at = text.indexOf(short, match.index + match[0].length);
       at >= 0;
