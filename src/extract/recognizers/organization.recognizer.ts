@@ -1,6 +1,7 @@
 import type { EntityMention, OrganizationKind } from '../../core/types.js';
 import { domainEntry, endingSuffix, type Lexicon, leadingPlaceLength } from '../lexicon/lexicon.js';
 import { type Token, tagOf } from '../segmentation/segmenter.js';
+import { shortFormIntroducedAt } from '../text/short-forms.js';
 
 /** Kinds of body whose name may be a place and a suffix alone (重庆市人民政府, 四川大学). */
 const PLACE_NAMED_KINDS = new Set<OrganizationKind>([
@@ -30,7 +31,6 @@ const LATIN = /^[A-Za-z][A-Za-z0-9&.'-]*$/;
 const LEGAL_FORM = /有限(?:责任)?公司$/;
 /** Tags of the words 与 joins inside one name: nouns, activities, qualifiers. */
 const FIELD_TAGS = new Set(['n', 'vn', 'nz', 'an', 'nt', 'v']);
-const INTRODUCED_AFTER = /^[（(](?:以下)?(?:简称|下称)[为：:]?[“"「]([^”"」）)]{2,12})/;
 /** Words that end a name's left side except after a place: 在国际… but 文昌国际航天城管理局. */
 const AFTER_PLACE_IN_NAME = new Set(['国际']);
 
@@ -76,7 +76,7 @@ export function recognizeOrganizations(
     }
     const suffix = suffixOf(word, lex);
     if (!suffix) continue;
-    const candidate = extend(tokens, i, suffix.kind, lex, introducedAfter(text, token.end));
+    const candidate = extend(tokens, i, suffix.kind, lex, shortFormIntroducedAt(text, token.end));
     if (candidate.first === i && word === suffix.suffix) {
       candidates.push({ ...candidate, bare: true });
       continue;
@@ -102,10 +102,8 @@ function branchParent(tokens: readonly Token[], branch: Candidate, lex: Lexicon)
   let k = branch.last - 1;
   while (k > branch.first && (tokens[k] as Token).entry?.place) k--;
   const end = tokens[k] as Token;
-  if (k <= branch.first || k === branch.last - 1 || !(end.entry?.organization || suffixOf(end.text, lex))) {
-    return undefined;
-  }
-  const kind = end.entry?.organization?.kind ?? suffixOf(end.text, lex)?.kind ?? branch.kind;
+  const kind = end.entry?.organization?.kind ?? suffixOf(end.text, lex)?.kind;
+  if (k <= branch.first || k === branch.last - 1 || !kind) return undefined;
   return { first: branch.first, last: k, kind, bare: false, known: false };
 }
 
@@ -142,11 +140,6 @@ function isBoundary(token: Token, lex: Lexicon): boolean {
  */
 export function nameStart(tokens: readonly Token[], last: number, lex: Lexicon): number {
   return extend(tokens, last, 'other', lex).first;
-}
-
-/** The short form the text introduces right after a name: （以下简称“华岳电工”）. */
-function introducedAfter(text: string, end: number): string | undefined {
-  return INTRODUCED_AFTER.exec(text.slice(end, end + 20))?.[1];
 }
 
 function extend(

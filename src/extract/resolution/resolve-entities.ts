@@ -3,8 +3,8 @@ import { firstIndex } from '../../core/sorted-search.js';
 import type { Entity, EntityMention, EntityType, Span } from '../../core/types.js';
 import { endingSuffix, inDictionary, type Lexicon, leadingPlaceLength } from '../lexicon/lexicon.js';
 import type { OrganizationMention } from '../recognizers/organization.recognizer.js';
+import { INTRODUCED_SHORT_FORM } from '../text/short-forms.js';
 
-const INTRODUCED_SHORT_FORM = /[（(](?:以下)?(?:简称|下称|称)[为：:]?[“"「]?([^”"」）)]{2,12})[”"」]?[）)]/g;
 const GENERIC_GOVERNMENT = /^(省|市|区|县)(人民)?政府$/;
 const COMPANY_TAIL = /(股份有限公司|有限责任公司|有限公司|集团公司|股份|集团|控股|科技|技术|公司)$/;
 const LEADING_PLACE = /^(中国|重庆|北京|上海|天津)/;
