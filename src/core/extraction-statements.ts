@@ -77,8 +77,9 @@ export function statementsOfExtraction(extraction: Extraction, context: FactsCon
     const nameSpan = spanOf(entity.name);
     // A name with no place in the text cannot be sourced, so it is not a fact of this document.
     if (!nameSpan) continue;
-    const id = entityId(entity.type, entity.name);
-    facts.entity({ id, type: entity.type, key: entity.name });
+    const key = canonicalKey(entity);
+    const id = entityId(entity.type, key);
+    facts.entity({ id, type: entity.type, key });
     if (!byName.has(entity.name) || entity.type === 'organization') byName.set(entity.name, { id, entity });
     facts.add(id, 'name', entity.name, nameSpan);
     for (const alias of entity.aliases) facts.add(id, 'alias', alias, spanOf(alias) ?? nameSpan);
@@ -152,4 +153,10 @@ function findSpan(text: string, written: string, within?: Span): Span | undefine
   if (at < 0) return undefined;
   const span = { start: at, end: at + written.length };
   return within && !inside(span, within) ? undefined : span;
+}
+
+/** The canonical name an entity's id is made of (`organization:重庆高新技术产业开发区`), which its shown name may abbreviate. */
+function canonicalKey(entity: Entity): string {
+  const prefix = `${entity.type}:`;
+  return entity.id.startsWith(prefix) ? entity.id.slice(prefix.length) : entity.name;
 }

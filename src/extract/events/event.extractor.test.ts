@@ -19,6 +19,15 @@ describe('extractEvents', () => {
     });
   });
 
+  it('reads no founding when its predicate has only a thing and no body after it', () => {
+    expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
+  });
+
+  it('keeps a body named inside a branch out of the parties of its event', () => {
+    const [event] = events('华为技术有限公司南京分公司与东南大学签约。');
+    expect(event?.participants).toEqual(['华为技术有限公司南京分公司', '东南大学']);
+  });
+
   it('takes the title of an agreement from its book-title marks', () => {
     const [event] = events(
       '2016年4月21日，中科院与重庆市签署了《重庆市人民政府中国科学院全面科技合作协议》。',

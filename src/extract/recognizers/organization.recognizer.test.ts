@@ -78,6 +78,34 @@ describe('recognizeOrganizations', () => {
     expect(names('共建成大数据与智能计算重庆市重点实验室、')).toEqual(['大数据与智能计算重庆市重点实验室']);
   });
 
+  it('keeps 与 between two activities inside a name', () => {
+    expect(names('浙江大学与湖州市共建智能感知与控制联合实验室。')).toEqual([
+      '浙江大学',
+      '智能感知与控制联合实验室',
+    ]);
+    expect(names('江苏南通海工装备检测与认证中心揭牌。')).toEqual(['江苏南通海工装备检测与认证中心']);
+  });
+
+  it('begins a name at the word its introduced short form begins with', () => {
+    const introduced = '会上，江西赣州华岳瑞金电工科技有限公司（以下简称“华岳电工”）与南昌大学签约。';
+    expect(names(introduced)).toContain('江西赣州华岳瑞金电工科技有限公司');
+    // Without the short form, a word the dictionary does not know ends the name.
+    expect(names('会上，江西赣州华岳瑞金电工科技有限公司与南昌大学签约。')).toContain('瑞金电工科技有限公司');
+  });
+
+  it('names the body a branch belongs to, across the place between them', () => {
+    expect(names('华为技术有限公司南京分公司与东南大学签约。')).toEqual([
+      '华为技术有限公司南京分公司',
+      '华为技术有限公司',
+      '东南大学',
+    ]);
+    expect(names('中国科学院上海硅酸盐研究所苏州分中心揭牌。')).toContain('中国科学院上海硅酸盐研究所');
+  });
+
+  it('names no parent of a branch whose only word before it is a suffix', () => {
+    expect(names('研究所分中心在苏州揭牌。')).toEqual(['研究所分中心']);
+  });
+
   it('keeps nested names whole', () => {
     expect(names('推动中国科学院大学重庆学院发展')).toEqual(['中国科学院大学重庆学院']);
   });

@@ -102,8 +102,12 @@ function branchParent(tokens: readonly Token[], branch: Candidate, lex: Lexicon)
   let k = branch.last - 1;
   while (k > branch.first && (tokens[k] as Token).entry?.place) k--;
   const end = tokens[k] as Token;
-  const kind = end.entry?.organization?.kind ?? suffixOf(end.text, lex)?.kind;
-  if (k <= branch.first || k === branch.last - 1 || !kind) return undefined;
+  const suffix = suffixOf(end.text, lex);
+  const kind = end.entry?.organization?.kind ?? suffix?.kind;
+  if (k === branch.last - 1 || !kind) return undefined;
+  // One word is a parent only when it is a name, not a bare suffix (研究所分中心).
+  const named = end.entry?.organization || (suffix && end.text.length > suffix.suffix.length);
+  if (k === branch.first && !named) return undefined;
   return { first: branch.first, last: k, kind, bare: false, known: false };
 }
 

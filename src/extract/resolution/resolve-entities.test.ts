@@ -44,9 +44,34 @@ describe('resolveEntities', () => {
     expect(organization(entities, '中国科学院大学重庆学院')?.aliases).toContain('国科大重庆学院');
   });
 
-  it('expands standard abbreviations in government names', () => {
+  it('keys a government name by its abbreviations written in full, and shows it as written', () => {
     const entities = resolve('中国科学院与重庆市卫计委签署协议。');
-    expect(organization(entities, '重庆市卫生和计划生育委员会')?.aliases).toContain('重庆市卫计委');
+    const commission = organization(entities, '重庆市卫计委');
+    expect(commission?.id).toBe('organization:重庆市卫生和计划生育委员会');
+    expect(commission?.aliases).toContain('重庆市卫生和计划生育委员会');
+  });
+
+  it('expands every abbreviation inside a name, not only the one it ends with', () => {
+    const entities = resolve('包头稀土高新区管委会与中国科学院签约。');
+    const committee = entities.find((e) => e.id === 'organization:包头稀土高新技术产业开发区管理委员会');
+    expect(committee?.name).toBe('包头稀土高新区管委会');
+  });
+
+  it('makes a zone written short and in full one entity, shown in full', () => {
+    const entities = resolve('重庆高新区与企业签约。重庆高新技术产业开发区将提供服务。');
+    const zones = entities.filter((e) => e.id === 'organization:重庆高新技术产业开发区');
+    expect(zones).toHaveLength(1);
+    expect(zones[0]?.name).toBe('重庆高新技术产业开发区');
+    expect(zones[0]?.aliases).toContain('重庆高新区');
+  });
+
+  it("joins an introduced short form to its body under the short form's full words too", () => {
+    const entities = resolve(
+      '宜昌高新技术产业开发区管理委员会（以下简称“管委会”）与企业签约。管委会将提供服务。',
+    );
+    const committees = entities.filter((e) => e.type === 'organization' && e.name.includes('管'));
+    expect(committees).toHaveLength(1);
+    expect(committees[0]?.aliases).toContain('管委会');
   });
 
   it('joins 市政府 to the government of the city the document is about', () => {

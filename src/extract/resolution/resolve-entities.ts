@@ -11,7 +11,10 @@ const LEADING_PLACE = /^(中国|重庆|北京|上海|天津)/;
 
 interface Group {
   type: EntityType;
+  /** The canonical name: the key that makes the same body one entity in every document. */
   name: string;
+  /** The name shown when the canonical one is not written: 重庆高新区 for 重庆高新技术产业开发区. */
+  shown: string;
   written: Set<string>;
   mentions: Span[];
   mention: EntityMention;
@@ -31,10 +34,10 @@ export function resolveEntities(
   lex: Lexicon,
 ): Entity[] {
   const groups = new Map<string, Group>();
-  const add = (key: string, name: string, mention: EntityMention): Group => {
+  const add = (key: string, name: string, mention: EntityMention, shown = name): Group => {
     let group = groups.get(key);
     if (!group) {
-      group = { type: mention.type, name, written: new Set(), mentions: [], mention };
+      group = { type: mention.type, name, shown, written: new Set(), mentions: [], mention };
       groups.set(key, group);
     }
     group.written.add(mention.text);
@@ -45,8 +48,8 @@ export function resolveEntities(
   const named = organizations.filter((m) => !m.bare);
   const homePlaces = dominantPlaces(places);
   for (const mention of named) {
-    const name = canonicalOrganization(mention.text, lex, homePlaces);
-    if (name) add(`organization:${name}`, name, mention);
+    const names = organizationNames(mention.text, lex, homePlaces);
+    if (names) add(`organization:${names.canonical}`, names.canonical, mention, names.shown);
   }
   joinIntroducedShortForms(text, named, groups, lex, homePlaces);
   joinShortForms(groups, lex);
@@ -111,12 +114,27 @@ export function canonicalOrganization(
   lex: Lexicon,
   homePlaces: Map<string, string>,
 ): string | undefined {
+  return organizationNames(written, lex, homePlaces)?.canonical;
+}
+
+/**
+ * The canonical name of an organisation as written, and the name to show for it: the alias
+ * table's name (中科院 → 中国科学院), or else the name as written with a known body's short
+ * form put right (中科院重庆研究院 → 中国科学院重庆研究院). Abbreviations expanded
+ * (重庆高新区 → 重庆高新技术产业开发区) make the canonical name only, so one body written both
+ * ways is one entity and a document that writes 重庆高新区 still shows it so.
+ */
+function organizationNames(
+  written: string,
+  lex: Lexicon,
+  homePlaces: Map<string, string>,
+): { canonical: string; shown: string } | undefined {
   const known = lex.organizations.get(written);
-  if (known) return known.canonical;
+  if (known) return { canonical: known.canonical, shown: known.canonical };
   const generic = GENERIC_GOVERNMENT.exec(written);
   if (generic) {
     const home = homePlaces.get(generic[1] as string);
-    return home ? `${home}人民政府` : undefined;
+    return home ? { canonical: `${home}人民政府`, shown: `${home}人民政府` } : undefined;
   }
   let name = written;
   for (let length = Math.min(name.length - 2, 8); length >= 2; length--) {
@@ -126,8 +144,9 @@ export function canonicalOrganization(
       break;
     }
   }
-  name = expandAbbreviations(name, lex);
-  return lex.organizations.get(name)?.canonical ?? name;
+  const expanded = expandAbbreviations(name, lex);
+  const listed = lex.organizations.get(expanded)?.canonical;
+  return listed ? { canonical: listed, shown: listed } : { canonical: expanded, shown: name };
 }
 
 /**
@@ -302,11 +321,12 @@ function addStemMentions(
 }
 
 function toEntity(group: Group): Entity {
+  const name = group.written.has(group.name) ? group.name : group.shown;
   const entity: Entity = {
     id: `${group.type}:${group.name}`,
     type: group.type,
-    name: group.name,
-    aliases: [...group.written].filter((w) => w !== group.name),
+    name,
+    aliases: [...new Set([...group.written, group.name])].filter((w) => w !== name),
     mentions: group.mentions.sort((a, b) => a.start - b.start),
   };
   const { kind, level, code, title } = group.mention;
