@@ -15,6 +15,25 @@ describe('recognizePersons', () => {
     expect(people('市委副书记、市长唐良智出席')).toEqual([['唐良智', '市长']]);
   });
 
+  it('reads the bare name of a county-level city after a title as a person', () => {
+    expect(people('山东大学教授邹平等十余位院士出席')).toEqual([['邹平', '教授']]);
+    expect(people('公司总经理安达表示')).toEqual([['安达', '总经理']]);
+  });
+
+  it('does not find the person in the city whose name they share', () => {
+    const mentions = recognizePersons(
+      '教授邹平出席。邹平市与滨州学院签约。',
+      tokenize('教授邹平出席。邹平市与滨州学院签约。'),
+      lexicon(),
+    );
+    expect(mentions.map((m) => m.span.start)).toEqual([2]);
+  });
+
+  it('reads a province, a city or a district after a title as a place', () => {
+    expect(people('副市长重庆调研')).toEqual([]);
+    expect(people('院长江北区调研')).toEqual([]);
+  });
+
   it('reads 由 before a place as a word, not a surname', () => {
     expect(people('首任院长由武汉理工大学副校长张明远担任')).toEqual([['张明远', '副校长']]);
   });

@@ -56,7 +56,10 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
   }
   const mentions: PersonMention[] = [];
   for (const [name, title] of found) {
+    // 邹平 the professor is not the 邹平 of 邹平市 the city.
+    const place = lex.places.get(name)?.canonical;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (place?.startsWith(name) && text.startsWith(place, at)) continue;
       const mention: PersonMention = {
         type: 'person',
         text: name,
@@ -104,13 +107,26 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
   if (startsWithStop(text, first, lex)) return undefined;
   const length = startsWithStop(text, first + 1, lex) ? surname + 1 : surname + 2;
   const name = text.slice(at, at + length);
-  if (lex.places.has(name) || lex.organizations.has(name)) return undefined;
+  if (lex.organizations.has(name) || isPlaceName(name, lex)) return undefined;
   // 由, 于, 向 … are surnames and words: before a place (由太原理工大学…) or the short name of a
   // body (由电工所研究员…) they are words.
   const word =
     FUNCTION_SURNAMES.has(text.charAt(at)) &&
     (lex.places.has(text.slice(first, first + 2)) || BODY_ENDS.test(text.charAt(at + length)));
   return word ? undefined : name;
+}
+
+/**
+ * Whether a name after a title is a place's: a county's or county-level city's bare name
+ * (邹平 of 邹平市, 安达 of 安达市) after a title is a person's (教授邹平), any other place a place.
+ */
+function isPlaceName(name: string, lex: Lexicon): boolean {
+  const place = lex.places.get(name);
+  if (!place) return false;
+  const county = [place, ...(place.alternatives ?? [])].every(
+    (p) => p.level === 'district' && p.canonical !== name && !p.canonical.endsWith('区'),
+  );
+  return !county;
 }
 
 /** A name written with a middle dot (艾尔肯·吐尔逊, 阿卜杜拉·艾买提), Uyghur or transliterated. */
