@@ -28,6 +28,14 @@ describe('extractEvents', () => {
     expect(event?.participants).toEqual(['华为技术有限公司南京分公司', '东南大学']);
   });
 
+  it('gives a service count to the body an earlier predicate of its sentence set up', () => {
+    const found = events(
+      '2020年，河北省科学技术厅批准建设河北省新能源电力装备试验检测平台。该平台于2020年建成，累计服务企业260余家。',
+    );
+    const served = found.find((e) => e.type === 'incubation');
+    expect(served?.participants).toEqual(['河北省新能源电力装备试验检测平台']);
+  });
+
   it('takes the title of an agreement from its book-title marks', () => {
     const [event] = events(
       '2016年4月21日，中科院与重庆市签署了《重庆市人民政府中国科学院全面科技合作协议》。',

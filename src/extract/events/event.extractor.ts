@@ -463,8 +463,17 @@ function buildEvent(
       break;
     }
     case 'incubation': {
-      if (!INCUBATED.test(text.slice(triggerToken.end, trigger.clause.end))) return undefined;
-      // The incubator before the predicate and the companies it incubated after it.
+      // What was incubated is named after 孵化, and by the predicate itself in 服务企业.
+      if (!INCUBATED.test(text.slice(triggerToken.start, trigger.clause.end))) return undefined;
+      // The incubator before the predicate and the companies it incubated after it. The
+      // incubator may be what an earlier predicate of the sentence set up (该平台于2020年建成，
+      // 累计服务企业260余家).
+      if (participants.length === 0) {
+        participants = partiesIn(context, subjectStart(context, sentence, triggerToken), triggerToken.start)
+          .filter((p) => p.type === 'organization' && isPartyRole(context, p))
+          .slice(0, 1)
+          .map((p) => p.name);
+      }
       participants = [...participants, ...after.map((p) => p.name)];
       objects = countsIn(context, sentence)
         .filter((c) => c.span.start >= triggerToken.start)

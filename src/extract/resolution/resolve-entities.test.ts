@@ -74,6 +74,20 @@ describe('resolveEntities', () => {
     expect(committees[0]?.aliases).toContain('管委会');
   });
 
+  it('reads 该平台 as the platform named last before it when the document names several', () => {
+    const entities = resolve(
+      '河北省新能源电力装备试验检测平台通过验收。廊坊临空算力调度平台上线。该平台已接入算力1万P。',
+    );
+    const airport = organization(entities, '廊坊临空算力调度平台');
+    expect(airport?.aliases).toContain('平台');
+    expect(organization(entities, '河北省新能源电力装备试验检测平台')?.aliases).not.toContain('平台');
+  });
+
+  it('leaves a suffix in the middle of a sentence unjoined when several bodies have it', () => {
+    const entities = resolve('甲市检测平台通过验收。乙市算力平台上线，企业可通过平台申请。');
+    expect(entities.flatMap((e) => e.aliases)).not.toContain('平台');
+  });
+
   it('joins 市政府 to the government of the city the document is about', () => {
     const entities = resolve('重庆市人民政府与中国科学院签约。重庆将全力服务，代表市委、市政府感谢。');
     expect(organization(entities, '重庆市人民政府')?.aliases).toContain('市政府');

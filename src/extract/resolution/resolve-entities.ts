@@ -53,7 +53,7 @@ export function resolveEntities(
   }
   joinIntroducedShortForms(text, named, groups, lex, homePlaces);
   joinShortForms(groups, lex);
-  joinBareSuffixes(organizations, groups);
+  joinBareSuffixes(text, organizations, groups);
   addStemMentions(text, organizations, groups, lex);
 
   // Places inside any name an organisation is written by, and inside the short forms the
@@ -280,7 +280,16 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
 }
 
 /** A bare suffix (科学城, 该研究院) stands for the one body of the document with that suffix. */
-function joinBareSuffixes(organizations: OrganizationMention[], groups: Map<string, Group>): void {
+/**
+ * A body called by its suffix alone (中心, 平台) is the one body of the document with that suffix;
+ * with several, a suffix that begins a sentence or follows a demonstrative (该平台, 此中心) is the
+ * one named last before it.
+ */
+function joinBareSuffixes(
+  text: string,
+  organizations: OrganizationMention[],
+  groups: Map<string, Group>,
+): void {
   for (const mention of organizations) {
     if (!mention.bare) continue;
     const owners = [...groups.values()].filter(
@@ -289,11 +298,23 @@ function joinBareSuffixes(organizations: OrganizationMention[], groups: Map<stri
         g.name !== mention.text &&
         [...g.written].some((w) => w.endsWith(mention.text)),
     );
-    if (owners.length !== 1) continue;
-    const owner = owners[0] as Group;
+    const owner = owners.length === 1 ? owners[0] : referent(text, mention.span, owners);
+    if (!owner) continue;
     owner.written.add(mention.text);
     owner.mentions.push(mention.span);
   }
+}
+
+const REFERRING = /(^|[。！？\n该此])$|这一?$|这个$/;
+
+function referent(text: string, span: Span, owners: readonly Group[]): Group | undefined {
+  if (!REFERRING.test(text.slice(Math.max(0, span.start - 2), span.start))) return undefined;
+  let nearest: Group | undefined;
+  let at = -1;
+  for (const owner of owners) {
+    for (const m of owner.mentions) if (m.end <= span.start && m.start > at) [nearest, at] = [owner, m.start];
+  }
+  return nearest;
 }
 
 /** A company is often called by its trade name alone: 特斯联 for 特斯联科技集团. */
