@@ -12,6 +12,19 @@ describe('recognizePlaces', () => {
     expect(places('在北京签署')).toEqual([['北京', 'province']]);
   });
 
+  it('reads a country before a bracketed city as the head of a fair name', () => {
+    expect(places('2022中国（长沙）科技成果转化交易会开幕')).toEqual([['长沙', 'city']]);
+  });
+
+  it('reads 中国 before a word of a name as part of the name, and alone as the country', () => {
+    expect(places('通过中国石油和化学工业联合会鉴定')).toEqual([]);
+    expect(places('与中国的合作')).toEqual([['中国', 'country']]);
+  });
+
+  it('keeps another country before a word a place', () => {
+    expect(places('首次出口德国市场')).toEqual([['德国', 'country']]);
+  });
+
   it('finds a district with its GB/T 2260 code', () => {
     const [mention] = recognizePlaces(tokenize('綦江区加快聚集'));
     expect(mention).toMatchObject({ text: '綦江区', level: 'district', code: '500110' });

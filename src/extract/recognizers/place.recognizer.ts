@@ -10,9 +10,10 @@ import type { Token } from '../segmentation/segmenter.js';
  */
 export function recognizePlaces(tokens: readonly Token[]): EntityMention[] {
   const found: Array<{ token: Token; place: KnownPlace }> = [];
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
     const place = token.entry?.place;
-    if (place) found.push({ token, place });
+    if (place && !beginsName(token, place, tokens[i + 1])) found.push({ token, place });
   }
   // The province is read from the places written in full where there are any, else from all.
   const unambiguous = found.filter((f) => !f.place.alternatives && f.place.provinceCode);
@@ -36,6 +37,20 @@ export function recognizePlaces(tokens: readonly Token[]): EntityMention[] {
     mentions.push(mention);
   }
   return mentions;
+}
+
+/** Words that may follow a country named as a place: 与中国合作, 中国的, 中国在…. */
+const AFTER_COUNTRY = /^[的与和及同在是将等、，。；：！？”）)\s]/u;
+
+/**
+ * Whether a country begins a name rather than being a place: before a bracketed city
+ * (中国（长沙）科技成果转化交易会), and 中国 before a word of a national body's or event's name
+ * (中国石油和化学工业联合会, 中国声谷). Other countries before a word stay places (出口德国市场).
+ */
+function beginsName(token: Token, place: KnownPlace, next: Token | undefined): boolean {
+  if (place.level !== 'country' || next === undefined) return false;
+  if (next.text === '（' || next.text === '(') return true;
+  return token.text === '中国' && !AFTER_COUNTRY.test(next.text);
 }
 
 /** A district named without its 区 or 县: 渝北 for 渝北区. */
