@@ -88,6 +88,19 @@ describe('resolveEntities', () => {
     expect(entities.flatMap((e) => e.aliases)).not.toContain('平台');
   });
 
+  it('reads the city a zone or a government is named after as a place it lies in', () => {
+    const entities = resolve('联合实验室在福州高新区揭牌。成都市郫都区人民政府与企业签约。');
+    const places = entities.filter((e) => e.type === 'place').map((e) => e.name);
+    expect(places).toEqual(expect.arrayContaining(['福州市', '成都市']));
+  });
+
+  it('reads no place in a zone named after a district by its bare name, nor in a zone itself', () => {
+    const entities = resolve('企业签约入驻三亚崖州湾科技城。两江新区管委会与企业签约。');
+    const places = entities.filter((e) => e.type === 'place').map((e) => e.name);
+    expect(places).not.toContain('崖州区');
+    expect(places).not.toContain('两江新区');
+  });
+
   it('joins 市政府 to the government of the city the document is about', () => {
     const entities = resolve('重庆市人民政府与中国科学院签约。重庆将全力服务，代表市委、市政府感谢。');
     expect(organization(entities, '重庆市人民政府')?.aliases).toContain('市政府');

@@ -67,8 +67,19 @@ export function resolveEntities(
   // A place the segmenter found inside a person's name (宁海舟) is part of the name.
   const insidePerson = (span: Span) =>
     persons.some((m) => m.span.start < span.end && span.start < m.span.end);
+  // … except the city or county an area's government or a zone is named after (成都市郫都区人民政府,
+  // 福州高新区): that area lies in it.
+  const areaHeads = new Set(
+    [...groups.values()]
+      .filter(
+        (g) => g.type === 'organization' && (g.mention.kind === 'government' || g.mention.kind === 'zone'),
+      )
+      .flatMap((g) => g.mentions.map((m) => m.start)),
+  );
   for (const mention of places) {
-    if (insideOrganization(mention.span) || insidePerson(mention.span)) continue;
+    if (insidePerson(mention.span)) continue;
+    if (insideOrganization(mention.span) && !(areaHeads.has(mention.span.start) && namesArea(mention)))
+      continue;
     const name = mention.canonical ?? mention.text;
     if (groups.has(`organization:${name}`)) continue;
     add(`place:${name}`, name, mention);
@@ -78,6 +89,16 @@ export function resolveEntities(
     add(`person:${mention.text}`, mention.text, mention);
   }
   return [...groups.values()].map(toEntity);
+}
+
+/**
+ * Whether a place at the head of a government's or zone's name is an area of its own: a province
+ * or city, or a district written in full (和林格尔县) — not a zone (两江新区) and not a district's
+ * bare name, which is often only the first word of the zone's (崖州 of 崖州湾科技城).
+ */
+function namesArea(place: EntityMention): boolean {
+  if (place.level === 'province' || place.level === 'city') return true;
+  return place.level === 'district' && place.text === place.canonical;
 }
 
 /** Where the short forms a document introduces are written: （以下简称“天山光能”）. */
