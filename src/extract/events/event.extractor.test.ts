@@ -36,6 +36,14 @@ describe('extractEvents', () => {
     expect(served?.participants).toEqual(['河北省新能源电力装备试验检测平台']);
   });
 
+  it('reads 通过…的验收 as a milestone its bodies passed, and 的验收 alone as no predicate', () => {
+    const passed = events(
+      '10月，由贵州大学与瓮福（集团）有限责任公司共建的贵州省磷化工资源利用重点实验室通过贵州省科学技术厅组织的验收。',
+    );
+    expect(passed.find((e) => e.type === 'milestone')?.participants).toContain('贵州大学');
+    expect(events('贵州大学负责项目的验收。').filter((e) => e.type === 'milestone')).toEqual([]);
+  });
+
   it('takes the title of an agreement from its book-title marks', () => {
     const [event] = events(
       '2016年4月21日，中科院与重庆市签署了《重庆市人民政府中国科学院全面科技合作协议》。',

@@ -236,7 +236,8 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     if (!type) continue;
     const before = tokens[i - 1]?.text ?? '';
     const after = tokens[i + 1]?.text ?? '';
-    if (NOMINAL_BEFORE.has(before) || NOMINAL_NEXT.has(after)) continue;
+    if (NOMINAL_NEXT.has(after)) continue;
+    if (NOMINAL_BEFORE.has(before) && !(type === 'milestone' && passedAt(text, sentence, token))) continue;
     // Before a kind of body the word names it (转化研究中心, 孵化基地): no predicate.
     if (lex.suffixKinds.has(after) && after.length >= 2) continue;
     if (insideQuotes(text, sentence.start, token.start)) continue;
@@ -256,6 +257,13 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     triggers.push({ token: i, type, clause });
   }
   return triggers;
+}
+
+/** 通过…的验收: a review a body passed, though 的 makes its word a noun. */
+const PASSED = /通过[^，。；]{0,20}的$/;
+
+function passedAt(text: string, sentence: Sentence, token: Token): boolean {
+  return PASSED.test(text.slice(Math.max(sentence.start, token.start - 24), token.start));
 }
 
 /** 此次签约落户的41个项目: predicates told before and referred to again, as a modifier. */
