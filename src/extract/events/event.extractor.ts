@@ -266,7 +266,6 @@ function passedAt(text: string, sentence: Sentence, token: Token): boolean {
   return PASSED.test(text.slice(Math.max(sentence.start, token.start - 24), token.start));
 }
 
-/** 此次签约落户的41个项目: predicates told before and referred to again, as a modifier. */
 /**
  * The part of a clause a predicate is in, when dates set between commas open new parts: in
  * 签署两次合作协议，2016年4月21日，中科院与重庆市签署了《…》 the second 签署 is an agreement of
@@ -294,6 +293,7 @@ function subclauseAt(context: EventContext, clause: Span, at: number): Span {
   return start === clause.start && end === clause.end ? clause : { start, end };
 }
 
+/** 此次签约落户的41个项目: predicates told before and referred to again, as a modifier. */
 function refersBack(context: EventContext, sentence: Sentence, at: number): boolean {
   const { tokens, text } = context;
   let first = at;
@@ -381,9 +381,12 @@ function buildEvent(
   const { text, tokens } = context;
   const triggerToken = tokens[trigger.token] as Token;
   const lastToken = tokens[(sameKind.at(-1) as Trigger).token] as Token;
-  const before = partiesIn(context, subjectStart(context, sentence, triggerToken), triggerToken.start).filter(
-    (p) => isPartyRole(context, p) && !usedObjects.has(p.name),
-  );
+  const subjects = partiesIn(
+    context,
+    subjectStart(context, sentence, triggerToken),
+    triggerToken.start,
+  ).filter((p) => isPartyRole(context, p));
+  const before = subjects.filter((p) => !usedObjects.has(p.name));
   const after = partiesIn(context, lastToken.end, trigger.clause.end).filter(
     (p) => p.type === 'organization',
   );
@@ -477,10 +480,8 @@ function buildEvent(
       // incubator may be what an earlier predicate of the sentence set up (该平台于2020年建成，
       // 累计服务企业260余家).
       if (participants.length === 0) {
-        participants = partiesIn(context, subjectStart(context, sentence, triggerToken), triggerToken.start)
-          .filter((p) => p.type === 'organization' && isPartyRole(context, p))
-          .slice(0, 1)
-          .map((p) => p.name);
+        const incubator = subjects.find((p) => p.type === 'organization');
+        if (incubator) participants = [incubator.name];
       }
       participants = [...participants, ...after.map((p) => p.name)];
       objects = countsIn(context, sentence)

@@ -178,9 +178,9 @@ function organizationNames(
 function expandAbbreviations(written: string, lex: Lexicon): string {
   let name = written;
   for (const { short, full } of lex.abbreviations) {
+    const offset = full.indexOf(short);
     let at = name.indexOf(short);
     while (at >= 0) {
-      const offset = full.indexOf(short);
       const alreadyFull = offset >= 0 && name.startsWith(full, at - offset);
       if (!alreadyFull) name = name.slice(0, at) + full + name.slice(at + short.length);
       at = name.indexOf(short, at + (alreadyFull ? short.length : full.length));
@@ -300,7 +300,6 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
   }
 }
 
-/** A bare suffix (科学城, 该研究院) stands for the one body of the document with that suffix. */
 /**
  * A body called by its suffix alone (中心, 平台) is the one body of the document with that suffix;
  * with several, a suffix that begins a sentence or follows a demonstrative (该平台, 此中心) is the
@@ -331,9 +330,13 @@ const REFERRING = /(^|[。！？\n该此])$|这一?$|这个$/;
 function referent(text: string, span: Span, owners: readonly Group[]): Group | undefined {
   if (!REFERRING.test(text.slice(Math.max(0, span.start - 2), span.start))) return undefined;
   let nearest: Group | undefined;
-  let at = -1;
+  let nearestStart = -1;
   for (const owner of owners) {
-    for (const m of owner.mentions) if (m.end <= span.start && m.start > at) [nearest, at] = [owner, m.start];
+    for (const m of owner.mentions) {
+      if (m.end > span.start || m.start <= nearestStart) continue;
+      nearest = owner;
+      nearestStart = m.start;
+    }
   }
   return nearest;
 }
