@@ -2,7 +2,7 @@
  * A large store for the benchmarks: the generated corpus ingested the way an office ingests its
  * folders, through the extraction workers, with progress on stderr.
  */
-import { ExtractionPool } from '../src/services/extraction-pool.js';
+import { ExtractionPool, writingPoolSize } from '../src/services/extraction-pool.js';
 import { type IngestOptions, type IngestSummary, ingestPaths } from '../src/services/ingest-files.service.js';
 import type { Store } from '../src/store/open-store.js';
 
@@ -13,7 +13,7 @@ export async function ingestCorpus(
   name: string,
   onFile?: IngestOptions['onFile'],
 ): Promise<IngestSummary> {
-  const pool = new ExtractionPool();
+  const pool = new ExtractionPool(writingPoolSize());
   try {
     return await ingestPaths(store, [corpus], {
       pool,

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MATCHING_CONFIG } from '../src/matching/matching.config.js';
-import { ExtractionPool } from '../src/services/extraction-pool.js';
+import { ExtractionPool, writingPoolSize } from '../src/services/extraction-pool.js';
 import { ingestPaths } from '../src/services/ingest-files.service.js';
 import { matchingIndex, matchNeed } from '../src/services/matching.service.js';
 import { openStore } from '../src/store/open-store.js';
@@ -39,7 +39,7 @@ function percentile(values: readonly number[], p: number): number {
 async function quality() {
   const dir = mkdtempSync(join(tmpdir(), 'coopatlas-matching-eval-'));
   const store = await openStore({ dialect: 'sqlite', file: join(dir, 'eval.db') });
-  const pool = new ExtractionPool();
+  const pool = new ExtractionPool(writingPoolSize());
   try {
     await ingestPaths(store, EVALUATION_FOLDERS, { pool });
     const result = await evaluate(store);
@@ -70,7 +70,7 @@ async function speed() {
       times.push(seconds * 1000);
       returned += value.candidates.length;
     }
-    const pool = new ExtractionPool();
+    const pool = new ExtractionPool(writingPoolSize());
     const added = await timed(() => ingestPaths(store, EVALUATION_FOLDERS, { pool })).finally(() =>
       pool.close(),
     );

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { listDocumentFiles } from '../src/ingest/list-files.js';
 import { inLanes } from '../src/services/concurrency.js';
-import { ExtractionPool } from '../src/services/extraction-pool.js';
+import { ExtractionPool, writingPoolSize } from '../src/services/extraction-pool.js';
 import { search } from '../src/services/search.service.js';
 import { openStore, type Store, type StoreLocation } from '../src/store/open-store.js';
 import { findPostgresBin, startPostgres } from '../test/store/postgres-server.js';
@@ -86,7 +86,7 @@ async function storeSize(store: Store, location: StoreLocation): Promise<number>
  */
 async function measureExtractionOnly(corpus: string): Promise<Baseline> {
   const files = (await listDocumentFiles([corpus])).slice(0, BASELINE_DOCS);
-  const pool = new ExtractionPool();
+  const pool = new ExtractionPool(writingPoolSize());
   try {
     // Every worker loads its dictionaries before the clock starts.
     await Promise.all(

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../api/app.js';
 import { errorMessage, InvalidArgumentError } from '../core/errors.js';
 import { AccountService } from '../services/accounts.service.js';
-import { ExtractionPool } from '../services/extraction-pool.js';
+import { ExtractionPool, writingPoolSize } from '../services/extraction-pool.js';
 import { ingestPaths } from '../services/ingest-files.service.js';
 import { matchingIndex } from '../services/matching.service.js';
 import { importProjects } from '../services/registry.service.js';
@@ -44,7 +44,7 @@ async function serve(store: Store, flags: ServeFlags, pool: { current?: Extracti
     knowledge: {
       store,
       pool: () => {
-        pool.current ??= new ExtractionPool();
+        pool.current ??= new ExtractionPool(writingPoolSize());
         return pool.current;
       },
       uploadDir: `${ROOT}data/uploads`,
@@ -97,7 +97,7 @@ export function registerServe(program: Command): void {
       .description('导入内置样例文档并启动网页应用 (ingest the bundled samples and serve the web app)'),
   ).action(async (flags: ServeFlags) => {
     const store = await openStore(storeLocation(flags.db ? { db: flags.db } : {}));
-    const pool = { current: new ExtractionPool() };
+    const pool = { current: new ExtractionPool(writingPoolSize()) };
     const summary = await ingestPaths(store, [SAMPLES], { pool: pool.current });
     console.log(
       `样例文档 (samples): 读取 ${summary.read}，新增 ${summary.new}，未变 ${summary.unchanged}，失败 ${summary.failed}`,

@@ -44,6 +44,15 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
+/**
+ * Workers for a job that also writes a store (ingest, re-extraction, the web app's uploads). The
+ * writer is one thread that is busy the whole time; with as many workers as cores, three threads
+ * share two cores and the writer waits for its turn. One core is left to it.
+ */
+export function writingPoolSize(): number {
+  return Math.max(1, defaultPoolSize() - 1);
+}
+
 export class ExtractionPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];

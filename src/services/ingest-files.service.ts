@@ -11,7 +11,7 @@ import { listDocumentFiles } from '../ingest/list-files.js';
 import { DEFAULT_MAX_BYTES, readDocument } from '../ingest/read-document.js';
 import type { Store } from '../store/open-store.js';
 import { inLanes } from './concurrency.js';
-import { defaultPoolSize, ExtractionPool } from './extraction-pool.js';
+import { ExtractionPool, writingPoolSize } from './extraction-pool.js';
 import { GroupWriter } from './group-writer.js';
 import { sha256Hex } from './read-document-bytes.js';
 import { storeFacts } from './store-document.js';
@@ -119,7 +119,7 @@ export async function ingestPaths(
   if (files.length === 0) return { files: [], read: 0, new: 0, unchanged: 0, failed: 0 };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const now = options.now ?? (() => new Date().toISOString());
-  const pool = options.pool ?? new ExtractionPool(Math.max(1, Math.min(defaultPoolSize(), files.length)));
+  const pool = options.pool ?? new ExtractionPool(Math.max(1, Math.min(writingPoolSize(), files.length)));
   const published = new PublishedDates();
   const writer = new GroupWriter(store);
 

@@ -8,7 +8,7 @@ import { errorMessage } from '../core/errors.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import type { Store } from '../store/open-store.js';
 import { inLanes } from './concurrency.js';
-import { defaultPoolSize, ExtractionPool } from './extraction-pool.js';
+import { ExtractionPool, writingPoolSize } from './extraction-pool.js';
 import { GroupWriter } from './group-writer.js';
 import { storeFacts } from './store-document.js';
 
@@ -53,7 +53,7 @@ export async function reextractDocuments(
   const total = await store.documents.countOutdated(version);
   const results: DocumentReextraction[] = [];
   if (total === 0) return { version, documents: results, reextracted: 0, failed: 0 };
-  const pool = options.pool ?? new ExtractionPool(Math.max(1, Math.min(defaultPoolSize(), total)));
+  const pool = options.pool ?? new ExtractionPool(Math.max(1, Math.min(writingPoolSize(), total)));
 
   const writer = new GroupWriter(store);
   const one = async (documentId: string): Promise<DocumentReextraction> => {
