@@ -36,6 +36,53 @@ describe('extractEvents', () => {
     expect(served?.participants).toEqual(['河北省新能源电力装备试验检测平台']);
   });
 
+  it('gives the hosts a later sentence names to the gathering that held the occasion', () => {
+    const found = events(
+      '6月18日，第五届川渝科技创新合作大会在绵阳举行。大会由四川省人民政府与重庆市人民政府联合主办，300余位代表出席。',
+      '2021-06-19',
+    ).filter((e) => e.type === 'gathering');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      date: '2021-06-18',
+      participants: ['四川省人民政府', '重庆市人民政府'],
+      objects: ['第五届川渝科技创新合作大会'],
+    });
+  });
+
+  it('keeps hosts apart from a gathering of another occasion', () => {
+    const found = events(
+      '6月18日，川渝科技创新合作大会在绵阳举行。对接会由四川省科学技术厅主办。',
+      '2021-06-19',
+    ).filter((e) => e.type === 'gathering');
+    expect(found).toHaveLength(2);
+  });
+
+  it('gives a count of the signings at an occasion the parties of the signings told at it', () => {
+    const found = events(
+      [
+        '6月18日，川渝科技创新合作大会在绵阳举行。',
+        '大会上，西南科技大学与四川九洲电器集团有限责任公司签署战略合作协议；电子科技大学将雷达信号处理技术转让给绵阳海川电子有限公司。',
+        '本届大会共促成签约项目12个，总金额逾20亿元。',
+      ].join(''),
+      '2021-06-19',
+    );
+    const total = found.find((e) => e.type === 'project_signing');
+    expect(total?.participants).toEqual([
+      '西南科技大学',
+      '四川九洲电器集团有限责任公司',
+      '电子科技大学',
+      '绵阳海川电子有限公司',
+    ]);
+  });
+
+  it('reads 签约现场 as the occasion of a sentence, not a signing', () => {
+    const found = events(
+      '6月18日，签约现场，电子科技大学将雷达信号处理技术转让给绵阳海川电子有限公司。',
+      '2021-06-19',
+    );
+    expect(found.map((e) => e.type)).toEqual(['transfer']);
+  });
+
   it('reads 通过…的验收 as a milestone its bodies passed, and 的验收 alone as no predicate', () => {
     const passed = events(
       '10月，由贵州大学与瓮福（集团）有限责任公司共建的贵州省磷化工资源利用重点实验室通过贵州省科学技术厅组织的验收。',

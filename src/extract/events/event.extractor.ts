@@ -11,6 +11,7 @@ import type {
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { nameStart } from '../recognizers/organization.recognizer.js';
 import { type Token, tagOf } from '../segmentation/segmenter.js';
+import { withOccasionParties } from './occasion-parties.js';
 import { referredParties, type TellingSoFar } from './referred-parties.js';
 import type { Sentence } from './sentences.js';
 
@@ -51,6 +52,7 @@ const NOMINAL_NEXT = new Set([
   '机制',
   '基地',
   '仪式',
+  '现场',
   '大会',
   '服务',
   '示范',
@@ -71,6 +73,9 @@ const AMONG = /^(中|里|之中|当中)$/;
 /** What is incubated: companies, teams, projects, not scenarios or ideas. */
 const INCUBATED = /企业|公司|团队|项目|初创|创业/;
 const CONJOINED = /[与和同跟及]$/;
+/** What 将 hands over before a predicate of transfer: a technology, a result, a patent, a name in quotes. */
+const HANDED_OVER =
+  /将(?:([“「《][^”」》]{2,40}[”」》])[^，。；“「《]{0,12}|([^，。；“「《]{2,30}?(?:技术|工艺|成果|专利权?|方法|配方|品种)))$/;
 const COMMA = /[，,]/;
 const GOVERNMENT = /^(人民)?政府$/;
 /** How a sentence that details a batch of projects begins: 其中, 签约项目中. */
@@ -131,7 +136,7 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       if (event.participants.length > 0) told.push(event);
     }
   }
-  return withoutRetellings(events);
+  return withoutRetellings(withOccasionParties(events, context.articles ?? []));
 }
 
 /** A contract that transfers or licenses a technology: 光伏组件抗风沙涂层技术转让合同. */
@@ -498,11 +503,13 @@ function buildEvent(
       );
       if (destination) place = destination.name;
       objects = after.map((p) => p.name);
-      // What is put in as shares goes before the predicate: 将“…技术”作价入股B.
-      const named = /将“([^”]{2,40})”/.exec(text.slice(trigger.clause.start, triggerToken.start));
-      if (named && triggerToken.text === '作价入股') {
+      // What is handed over goes after 将, and the bodies after the predicate receive it:
+      // 将“…技术”作价入股B, 将…技术转让给B.
+      const handed = HANDED_OVER.exec(text.slice(trigger.clause.start, triggerToken.start));
+      const received = triggerToken.text === '作价入股' || /^[给予]/.test(text.slice(triggerToken.end));
+      if (handed && received) {
         participants = [...participants, ...objects];
-        objects = [named[1] as string];
+        objects = [(handed[1] ?? (handed[2] as string)).replace(/^[“「《]|[”」》]$/g, '')];
       }
       break;
     }

@@ -41,7 +41,7 @@ export function tokenize(text: string): Token[] {
     tokens[i] = { text: word, start: offset, end: offset + word.length, entry };
     offset += word.length;
     if (entry !== undefined || word.length < 3) continue;
-    const split = splitOf(word, lex);
+    const split = splitOf(word, lex, words[i + 1]);
     if (split !== undefined) splits.push({ token: i, at: split });
   }
   return splits.length === 0 ? tokens : splitTokens(tokens, splits, lex);
@@ -56,13 +56,22 @@ interface Split {
 /**
  * Where a word the segmenter made is really two, or undefined:
  * - a word it guessed may swallow the 及 that follows a name (黄宗仁及);
- * - the suffix of a body may be taken with the title of its head (科学技术局局长, 研究所所长).
+ * - the suffix of a body may be taken with the title of its head (科学技术局局长, 研究所所长);
+ * - a thing and the predicate done to it may be one word of the dictionary (技术转让) where the
+ *   predicate goes on to whom it is done to (将…技术转让给公司).
  */
-function splitOf(word: string, lex: Lexicon): number | undefined {
+function splitOf(word: string, lex: Lexicon, next: string | undefined): number | undefined {
   if (JOINING.has(word.charAt(word.length - 1)) && !lex.wordTags.has(word)) return word.length - 1;
   if (word.charCodeAt(0) === word.charCodeAt(1) && lex.titles.has(word.slice(1))) return 1;
+  if (next !== undefined && RECIPIENT.has(next)) {
+    for (let length = 2; length <= word.length - 2; length++)
+      if (lex.triggers.has(word.slice(-length))) return word.length - length;
+  }
   return undefined;
 }
+
+/** Words after a predicate that name whom it is done to: 转让给, 转让予. */
+const RECIPIENT = new Set(['给', '予']);
 
 function splitTokens(tokens: Token[], splits: readonly Split[], lex: Lexicon): Token[] {
   const out: Token[] = [];
