@@ -83,6 +83,33 @@ describe('extractEvents', () => {
     expect(found.map((e) => e.type)).toEqual(['transfer']);
   });
 
+  it('reads a review passed (通过…组织的科技成果评价, 通过专家论证) as a milestone', () => {
+    const [review] = events('去年10月，湘潭大学通过湖南省科学技术厅组织的科技成果评价。', '2021-06-30');
+    expect(review).toMatchObject({
+      type: 'milestone',
+      date: '2020-10',
+      participants: ['湘潭大学', '湖南省科学技术厅'],
+      objects: ['科技成果评价'],
+    });
+    const [argued] = events('3月，株洲国创轨道科技有限公司的中试基地通过专家论证。');
+    expect(argued).toMatchObject({ type: 'milestone', objects: ['专家论证'] });
+  });
+
+  it('reads a prize won as a milestone of the technology, with no body named', () => {
+    const [prize] = events('该技术2019年获湖南省科技进步一等奖。');
+    expect(prize).toMatchObject({
+      type: 'milestone',
+      date: '2019',
+      participants: [],
+      objects: ['湖南省科技进步一等奖'],
+    });
+  });
+
+  it('reads no review where it only qualifies a body, nor where it is a field of work', () => {
+    expect(events('对通过绩效评价的创新联合体，市里将给予一次性奖励。')).toEqual([]);
+    expect(events('湘潭大学设立药物筛选与评价、新材料两个方向。')).toEqual([]);
+  });
+
   it('reads 通过…的验收 as a milestone its bodies passed, and 的验收 alone as no predicate', () => {
     const passed = events(
       '10月，由贵州大学与瓮福（集团）有限责任公司共建的贵州省磷化工资源利用重点实验室通过贵州省科学技术厅组织的验收。',

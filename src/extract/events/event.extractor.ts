@@ -237,7 +237,7 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
   let agreedUntil = -1;
   for (let i = from; i < tokens.length && (tokens[i] as Token).start < sentence.end; i++) {
     const token = tokens[i] as Token;
-    const type = token.entry?.trigger;
+    const type = token.entry?.trigger ?? reviewOrPrize(text, sentence, token);
     if (!type) continue;
     const before = tokens[i - 1]?.text ?? '';
     const after = tokens[i + 1]?.text ?? '';
@@ -262,6 +262,35 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     triggers.push({ token: i, type, clause });
   }
   return triggers;
+}
+
+/** Reviews and prizes, which are nouns: 科技成果评价, 专家论证, 成果鉴定, 科技进步一等奖. */
+const REVIEW = /(评价|鉴定|论证)$/;
+const PRIZE = /[一二三特]等奖$/;
+
+/**
+ * A review a body passed or a prize it won, told by a noun and the verb before or after it:
+ * 通过…组织的科技成果评价, 通过专家论证, 在…评价中获评优秀, 获…科技进步一等奖. Not what only
+ * qualifies a body (通过绩效评价的联合体).
+ */
+function reviewOrPrize(text: string, sentence: Sentence, token: Token): EventType | undefined {
+  const before = text.slice(sentence.start, token.start);
+  const after = text.slice(token.end, sentence.end);
+  if (REVIEW.test(token.text) && !after.startsWith('的')) {
+    if (/通过[^，。；：]{0,40}$/.test(before) || /^中(?:获评|被评为|评为)/.test(after)) return 'milestone';
+  }
+  if (PRIZE.test(token.text) && /获得?[^，。；：获]{0,20}$/.test(before) && !after.startsWith('的'))
+    return 'milestone';
+  return undefined;
+}
+
+const isReviewOrPrize = (phrase: string) => REVIEW.test(phrase) || PRIZE.test(phrase);
+
+/** The prize a body won, from after 获 or 获得: 获甘肃省科技进步一等奖 → 甘肃省科技进步一等奖. */
+function reviewOrPrizeWon(text: string, sentence: Sentence, token: Token): string | undefined {
+  if (!PRIZE.test(token.text)) return undefined;
+  const won = /获得?([^，。；：获]{0,20})$/.exec(text.slice(sentence.start, token.start));
+  return won ? `${won[1]}${token.text}` : undefined;
 }
 
 /** 通过…的验收: a review a body passed, though 的 makes its word a noun. */
@@ -515,7 +544,7 @@ function buildEvent(
     }
     case 'milestone':
     case 'operation':
-      objects = [phraseEndingAt(context, trigger.token)];
+      objects = [reviewOrPrizeWon(text, sentence, triggerToken) ?? phraseEndingAt(context, trigger.token)];
       break;
     default: {
       const unreachable: never = trigger.type;
@@ -531,7 +560,7 @@ function buildEvent(
   participants = unique(participants).filter((p) => !objects.includes(p));
   // A body set up with no other party named is the party of its own founding (X成立于2016年).
   if (participants.length === 0 && selfFounded) participants = [selfFounded];
-  const named = objects.filter((o) => o !== '' && o !== triggerToken.text);
+  const named = objects.filter((o) => o !== '' && (o !== triggerToken.text || isReviewOrPrize(o)));
   if (participants.length === 0 && !hasNamedObject(context, trigger.type, named)) return undefined;
 
   const event: CooperationEvent = {
@@ -554,6 +583,8 @@ function buildEvent(
 function hasNamedObject(context: EventContext, type: EventType, objects: string[]): boolean {
   if (objects.length === 0) return false;
   if (type === 'project_signing' || type === 'gathering' || type === 'incubation') return true;
+  // A review passed or a prize won is told of a technology as often as of a body.
+  if (type === 'milestone' && objects.some(isReviewOrPrize)) return true;
   return objects.some((o) => context.parties.some((p) => p.name === o));
 }
 

@@ -19,6 +19,14 @@ describe('recognizeOrganizations', () => {
     expect(names('省政府将全力支持贵州研究院建设')).toContain('贵州研究院');
   });
 
+  it('starts a name after a period, a verb of office or of filing, and a sum of money', () => {
+    expect(names('“十四五”期间湘潭大学累计转化科技成果137项')).toEqual(['湘潭大学']);
+    expect(names('会议明确研究院由三方共建')).toEqual([]);
+    expect(names('他兼任研究院院长')).toEqual([]);
+    expect(names('湘潭大学申报省级重点实验室')).toEqual(['湘潭大学']);
+    expect(names('孵化器设有2000万元天使基金')).not.toContain('万元天使基金');
+  });
+
   it('starts a name after 这是 and 也是', () => {
     expect(names('这是赣江研究院成立以来最大的一笔转让')).toEqual(['赣江研究院']);
     expect(names('赣州市也是赣南师范大学的合作伙伴')).toEqual(['赣南师范大学']);
