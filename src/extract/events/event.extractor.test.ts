@@ -110,6 +110,26 @@ describe('extractEvents', () => {
     expect(events('湘潭大学设立药物筛选与评价、新材料两个方向。')).toEqual([]);
   });
 
+  it('gives a batch the parties of the items listed after it, and reads those items as its projects', () => {
+    const found = events(
+      [
+        '6月12日，洽谈会开幕式上，18个项目集中签约，总投资96亿元。主要签约项目有：',
+        '1. 株洲中车时代电气股份有限公司投资12亿元建设功率半导体基地；',
+        '2. 湘潭电机股份有限公司与湘潭经济技术开发区管理委员会签约，投资8亿元建设风电装备产业园；',
+        '3. 中南大学与株洲市人民政府签约，共建株洲先进轨道交通研究院。',
+      ].join('\n'),
+      '2021-06-13',
+    );
+    const signings = found.filter((e) => e.type === 'project_signing');
+    expect(signings[0]?.participants).toEqual([
+      '湘潭电机股份有限公司',
+      '湘潭经济技术开发区管理委员会',
+      '中南大学',
+      '株洲市人民政府',
+    ]);
+    expect(found.filter((e) => e.type === 'agreement')).toEqual([]);
+  });
+
   it('reads 通过…的验收 as a milestone its bodies passed, and 的验收 alone as no predicate', () => {
     const passed = events(
       '10月，由贵州大学与瓮福（集团）有限责任公司共建的贵州省磷化工资源利用重点实验室通过贵州省科学技术厅组织的验收。',

@@ -11,6 +11,7 @@ import type {
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { nameStart } from '../recognizers/organization.recognizer.js';
 import { type Token, tagOf } from '../segmentation/segmenter.js';
+import { withBatchItems } from './batch-items.js';
 import { withOccasionParties } from './occasion-parties.js';
 import { referredParties, type TellingSoFar } from './referred-parties.js';
 import type { Sentence } from './sentences.js';
@@ -85,7 +86,7 @@ const SELF_FOUNDED_GAP = /^(?:于|在|已经|已|正式|先后|宣布)*$/;
 /** What follows a body set up by the bodies after it (X由A、B共同组建). */
 const FOUNDED_BY = /^\s*由/;
 /** Words between a place and its predicate when the place is the one acting (潍坊市已签约). */
-const SUBJECT_GAP = /^(?:已经|已|将|共|累计|先后|还|也|又|正式|成功|再次|首次|今年|当天|日前|近日)*$/;
+const SUBJECT_GAP = /^(?:已经|已|将|共|累计|先后|还|也|又|新|正式|成功|再次|首次|今年|当天|日前|近日)*$/;
 
 interface Trigger {
   token: number;
@@ -136,7 +137,7 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
       if (event.participants.length > 0) told.push(event);
     }
   }
-  return withoutRetellings(withOccasionParties(events, context.articles ?? []));
+  return withoutRetellings(withOccasionParties(withBatchItems(events, context.text), context.articles ?? []));
 }
 
 /** A contract that transfers or licenses a technology: 光伏组件抗风沙涂层技术转让合同. */
