@@ -130,6 +130,13 @@ describe('extractEvents', () => {
     expect(found.filter((e) => e.type === 'agreement')).toEqual([]);
   });
 
+  it('dates a predicate told as on the same day (投产当天) by the day told last before it', () => {
+    const found = events(
+      '2020年度评价结果公布。生产线于7月18日投产。投产当天，株洲中车时代电气股份有限公司与中南大学签订《功率器件联合研发协议》。',
+    );
+    expect(found.find((e) => e.type === 'agreement')?.date).toBe('2021-07-18');
+  });
+
   it('reads 通过…的验收 as a milestone its bodies passed, and 的验收 alone as no predicate', () => {
     const passed = events(
       '10月，由贵州大学与瓮福（集团）有限责任公司共建的贵州省磷化工资源利用重点实验室通过贵州省科学技术厅组织的验收。',

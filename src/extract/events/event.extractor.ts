@@ -642,6 +642,10 @@ function qualifiesName(text: string, time: TimeMention): boolean {
  * The event's date: the nearest time before the predicate in its clause, else in its sentence,
  * else the first after it in the clause, else the date of the news article's lead sentence.
  */
+/** How a sentence says its predicate was on the day just told: 当天, 投产当天, 同日. */
+const SAME_DAY = /^\s*[\p{Script=Han}]{0,6}?(?:当天|当日|同日|同一天)/u;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: number): string | undefined {
   const within = (span: Span) =>
     context.times.filter(
@@ -653,6 +657,15 @@ function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: nu
       .at(-1);
   const found = beforeIn(clause) ?? beforeIn(sentence) ?? within(clause).find((t) => t.span.start >= at);
   if (found) return found.value;
+  // 投产当天, 同日: the day told last before the sentence, in its article.
+  if (SAME_DAY.test(context.text.slice(sentence.start, at))) {
+    const article = context.articles?.find((a) => a.start <= sentence.start && sentence.start < a.end);
+    const day = context.times
+      .filter((t) => t.span.end <= sentence.start && (!article || t.span.start >= article.start))
+      .filter((t) => DAY.test(t.value) && !qualifiesName(context.text, t))
+      .at(-1);
+    if (day) return day.value;
+  }
   return context.leads.find((lead) => lead.span.start <= sentence.start && sentence.end <= lead.span.end)
     ?.date;
 }
