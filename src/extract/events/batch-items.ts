@@ -17,7 +17,7 @@ const LIST_ITEM =
 /** A short sentence that introduces a list: 主要签约项目有：, 具体如下：. */
 const LIST_INTRODUCTION = /^[^。；\n]{0,20}[：:]\s*/u;
 
-export function withBatchItems(events: readonly CooperationEvent[], text: string): CooperationEvent[] {
+export function withBatchItems(events: CooperationEvent[], text: string): CooperationEvent[] {
   for (const [index, batch] of events.entries()) {
     if (batch.type !== 'project_signing' || batch.objects.length === 0 || LIST_ITEM.test(batch.evidence))
       continue;
@@ -32,7 +32,7 @@ export function withBatchItems(events: readonly CooperationEvent[], text: string
       ...new Set([...batch.participants, ...signed.flatMap((item) => item.participants)]),
     ];
   }
-  return [...events];
+  return events;
 }
 
 /** The events of the list that begins right after the batch's sentence, in the order told. */

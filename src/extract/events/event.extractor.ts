@@ -268,6 +268,8 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
 /** Reviews and prizes, which are nouns: 科技成果评价, 专家论证, 成果鉴定, 科技进步一等奖. */
 const REVIEW = /(评价|鉴定|论证)$/;
 const PRIZE = /[一二三特]等奖$/;
+/** The words between 获 (获得) and the prize won: 获甘肃省科技进步一等奖. */
+const WON = /获得?([^，。；：获]{0,20})$/;
 
 /**
  * A review a body passed or a prize it won, told by a noun and the verb before or after it:
@@ -275,22 +277,24 @@ const PRIZE = /[一二三特]等奖$/;
  * qualifies a body (通过绩效评价的联合体).
  */
 function reviewOrPrize(text: string, sentence: Sentence, token: Token): EventType | undefined {
-  const before = text.slice(sentence.start, token.start);
   const after = text.slice(token.end, sentence.end);
-  if (REVIEW.test(token.text) && !after.startsWith('的')) {
-    if (/通过[^，。；：]{0,40}$/.test(before) || /^中(?:获评|被评为|评为)/.test(after)) return 'milestone';
-  }
-  if (PRIZE.test(token.text) && /获得?[^，。；：获]{0,20}$/.test(before) && !after.startsWith('的'))
+  if (after.startsWith('的')) return undefined;
+  const before = text.slice(sentence.start, token.start);
+  if (
+    REVIEW.test(token.text) &&
+    (/通过[^，。；：]{0,40}$/.test(before) || /^中(?:获评|被评为|评为)/.test(after))
+  )
     return 'milestone';
+  if (PRIZE.test(token.text) && WON.test(before)) return 'milestone';
   return undefined;
 }
 
 const isReviewOrPrize = (phrase: string) => REVIEW.test(phrase) || PRIZE.test(phrase);
 
 /** The prize a body won, from after 获 or 获得: 获甘肃省科技进步一等奖 → 甘肃省科技进步一等奖. */
-function reviewOrPrizeWon(text: string, sentence: Sentence, token: Token): string | undefined {
+function prizeWon(text: string, sentence: Sentence, token: Token): string | undefined {
   if (!PRIZE.test(token.text)) return undefined;
-  const won = /获得?([^，。；：获]{0,20})$/.exec(text.slice(sentence.start, token.start));
+  const won = WON.exec(text.slice(sentence.start, token.start));
   return won ? `${won[1]}${token.text}` : undefined;
 }
 
@@ -545,7 +549,7 @@ function buildEvent(
     }
     case 'milestone':
     case 'operation':
-      objects = [reviewOrPrizeWon(text, sentence, triggerToken) ?? phraseEndingAt(context, trigger.token)];
+      objects = [prizeWon(text, sentence, triggerToken) ?? phraseEndingAt(context, trigger.token)];
       break;
     default: {
       const unreachable: never = trigger.type;
@@ -638,14 +642,15 @@ function qualifiesName(text: string, time: TimeMention): boolean {
   return rest !== null && OCCASION_END.test(rest[0]);
 }
 
-/**
- * The event's date: the nearest time before the predicate in its clause, else in its sentence,
- * else the first after it in the clause, else the date of the news article's lead sentence.
- */
 /** How a sentence says its predicate was on the day just told: 当天, 投产当天, 同日. */
 const SAME_DAY = /^\s*[\p{Script=Han}]{0,6}?(?:当天|当日|同日|同一天)/u;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The event's date: the nearest time before the predicate in its clause, else in its sentence,
+ * else the first after it in the clause, else the day told last before a sentence that says 当天,
+ * else the date of the news article's lead sentence.
+ */
 function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: number): string | undefined {
   const within = (span: Span) =>
     context.times.filter(

@@ -59,9 +59,7 @@ function hostedOccasion(
   for (let i = index - 1; i >= 0; i--) {
     const held = events[i] as CooperationEvent;
     if (articleOf(held) !== article) return undefined;
-    if (held.type !== 'gathering') continue;
-    const same = held.objects.some((o) => o.endsWith(word));
-    if (!same) continue;
+    if (held.type !== 'gathering' || !held.objects.some((o) => o.endsWith(word))) continue;
     const dated = hosts.date === undefined || held.date === undefined || hosts.date === held.date;
     return held.participants.length === 0 && dated ? held : undefined;
   }
