@@ -8,7 +8,7 @@ import type { Article, DocumentFormat } from '../core/types.js';
 import { extractText } from '../extract/extract-document.js';
 import type { SearchRow } from '../store/search.repository.js';
 import { readDocumentBytes, sha256Hex } from './read-document-bytes.js';
-import { searchRowsOf } from './search-rows.js';
+import { documentRows, entityNameRows } from './search-rows.js';
 
 export interface ExtractTask {
   id: number;
@@ -72,10 +72,15 @@ export async function extractWithStatements(task: ExtractTask): Promise<ExtractR
       extractorVersion: extraction.extractor.version,
       articles: extraction.articles,
       facts,
-      search: searchRowsOf(
-        { id, text: source.text, articles: extraction.articles, ...(title ? { title } : {}) },
-        extraction.entities,
-      ),
+      search: [
+        ...documentRows({
+          id,
+          text: source.text,
+          articles: extraction.articles,
+          ...(title ? { title } : {}),
+        }),
+        ...entityNameRows(facts.statements, new Map(facts.entities.map((e) => [e.id, e]))),
+      ],
       ...(title ? { title } : {}),
       ...(published ? { published } : {}),
     };

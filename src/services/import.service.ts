@@ -16,9 +16,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { errorMessage, NotFoundError } from '../core/errors.js';
 import { citedSpan, type Statement } from '../core/statements.js';
-import { nameTerms } from '../extract/search/search-terms.js';
 import type { Repositories, Store } from '../store/open-store.js';
-import type { SearchRow } from '../store/search.repository.js';
 import type { RetiredStatement } from '../store/statement.repository.js';
 import {
   type Cell,
@@ -32,7 +30,7 @@ import {
   fromJsonLine,
   RecordError,
 } from './exchange-format.js';
-import { searchRowsOf } from './search-rows.js';
+import { documentRows, entityNameRows } from './search-rows.js';
 
 /** A line or row that was not imported, and why (Chinese first, English in brackets). */
 export interface ImportFailure {
@@ -294,7 +292,7 @@ async function storeChunk(tx: Repositories, chunk: readonly Located[]): Promise<
       ingestedAt: document.ingestedAt,
     });
     await tx.articles.replace(document.id, document.articles);
-    await tx.search.replaceDocument(document.id, searchRowsOf(document, []));
+    await tx.search.replaceDocument(document.id, documentRows(document));
     await tx.stats.summary.documentStored(document.id, []);
     outcomes[at] = 'added';
   }
@@ -364,29 +362,6 @@ async function storeChunk(tx: Repositories, chunk: readonly Located[]): Promise<
 
 type DocumentOf = Extract<DataRecord, { record: 'document' }>['document'];
 type EntityOf = Extract<DataRecord, { record: 'entity' }>['entity'];
-
-/** Index rows for the names and aliases new statements give bodies, people and places, as ingest writes them. */
-function entityNameRows(
-  statements: readonly Statement[],
-  entities: ReadonlyMap<string, { id: string; type: string; key: string }>,
-): SearchRow[] {
-  const aliases = new Map<string, Set<string>>();
-  for (const s of statements) {
-    if ((s.property !== 'name' && s.property !== 'alias') || typeof s.value !== 'string') continue;
-    const entity = entities.get(s.entityId);
-    if (!entity || entity.type === 'event') continue;
-    const set = aliases.get(entity.id) ?? new Set<string>();
-    if (s.property === 'alias') set.add(s.value);
-    aliases.set(entity.id, set);
-  }
-  return [...aliases].map(([id, names]) => ({
-    kind: 'entity',
-    ref: id,
-    documentId: null,
-    title: nameTerms(entities.get(id)?.key ?? ''),
-    body: [...names].map(nameTerms).join(' '),
-  }));
-}
 
 /** Whether `path` is a folder of CSV files or a JSON Lines file. */
 export async function importFormat(path: string): Promise<ExchangeFormat> {

@@ -1,9 +1,10 @@
 /**
  * The rows a document adds to the full-text index: the document itself, each of its articles
- * when a page holds several, and the names of the bodies, people and places it names.
+ * when a page holds several, and the names of the bodies, people and places its statements
+ * name, under the ids those entities are stored by.
  */
-import { entityId } from '../core/statements.js';
-import type { Article, Entity } from '../core/types.js';
+import type { EntityRecord, NewStatement } from '../core/statements.js';
+import type { Article } from '../core/types.js';
 import { indexTerms, nameTerms } from '../extract/search/search-terms.js';
 import type { SearchRow } from '../store/search.repository.js';
 
@@ -23,10 +24,13 @@ function termsOfName(name: string): string {
   return terms;
 }
 
-export function searchRowsOf(
-  document: { id: string; title?: string; text: string; articles: readonly Article[] },
-  entities: readonly Entity[],
-): SearchRow[] {
+/** The rows of a document and of its articles. */
+export function documentRows(document: {
+  id: string;
+  title?: string;
+  text: string;
+  articles: readonly Article[];
+}): SearchRow[] {
   const rows: SearchRow[] = [
     {
       kind: 'document',
@@ -47,14 +51,41 @@ export function searchRowsOf(
       });
     }
   }
-  for (const entity of entities) {
-    rows.push({
-      kind: 'entity',
-      ref: entityId(entity.type, entity.name),
-      documentId: null,
-      title: termsOfName(entity.name),
-      body: entity.aliases.map(termsOfName).join(' '),
-    });
-  }
   return rows;
+}
+
+/**
+ * One row for each body, person and place the statements name or alias, under its stored id:
+ * the names it is called by as the title, its other names (aliases, and the canonical name
+ * where it is not written) as the body.
+ */
+export function entityNameRows(
+  statements: ReadonlyArray<Pick<NewStatement, 'entityId' | 'property' | 'value'>>,
+  entities: ReadonlyMap<string, EntityRecord>,
+): SearchRow[] {
+  const named = new Map<string, { names: Set<string>; aliases: Set<string> }>();
+  for (const s of statements) {
+    if ((s.property !== 'name' && s.property !== 'alias') || typeof s.value !== 'string') continue;
+    const entity = entities.get(s.entityId);
+    if (!entity || entity.type === 'event') continue;
+    let words = named.get(entity.id);
+    if (!words) {
+      words = { names: new Set(), aliases: new Set() };
+      named.set(entity.id, words);
+    }
+    (s.property === 'name' ? words.names : words.aliases).add(s.value);
+  }
+  return [...named].map(([id, { names, aliases }]) => {
+    const key = (entities.get(id) as EntityRecord).key;
+    if (names.size === 0) names.add(key);
+    else if (!names.has(key)) aliases.add(key);
+    for (const name of names) aliases.delete(name);
+    return {
+      kind: 'entity',
+      ref: id,
+      documentId: null,
+      title: [...names].map(termsOfName).join(' '),
+      body: [...aliases].map(termsOfName).join(' '),
+    };
+  });
 }

@@ -41,6 +41,22 @@ for (const engine of storeEngines()) {
       expect(result.hits.map((h) => h.title)).toContain('中国科学院');
     });
 
+    it('finds a zone by the short name a document writes, and its hit is the stored entity', async () => {
+      const result = await search(store, query('重庆高新区', { kind: 'entity' }));
+      const stored = await store.entities.findMany(result.hits.map((h) => h.id));
+      expect(stored.map((e) => e.key)).toContain('重庆高新技术产业开发区');
+    });
+
+    it('gives only entities that are stored', async () => {
+      for (const word of ['高新区', '科技局', '研究院', '大学', '公司']) {
+        const result = await search(store, query(word, { kind: 'entity' }));
+        const refs = result.hits.map((h) => h.id);
+        expect(refs.length).toBeGreaterThan(0);
+        const stored = await store.entities.findMany(refs);
+        expect(stored.map((e) => e.id).sort()).toEqual([...new Set(refs)].sort());
+      }
+    });
+
     it('narrows by event type and counts the facets', async () => {
       const all = await search(store, query('合作'));
       const agreements = await search(store, query('合作', { eventType: 'agreement' }));

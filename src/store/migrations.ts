@@ -10,6 +10,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { accountsAndSearch } from './accounts-and-search.migration.js';
 import type { StoreDialect } from './database.js';
+import { entitySearchRows } from './entity-search-rows.migration.js';
 import { eventDocumentsIndex } from './event-documents-index.migration.js';
 import { manualStatementsIndex } from './manual-statements-index.migration.js';
 import { matchingNeeds } from './matching-needs.migration.js';
@@ -129,6 +130,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0005_matching_needs': matchingNeeds(dialect),
     '0006_manual_statements_index': manualStatementsIndex(),
     '0007_event_documents_index': eventDocumentsIndex(),
+    '0008_entity_search_rows': entitySearchRows(dialect),
   };
 }
 

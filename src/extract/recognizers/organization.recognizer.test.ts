@@ -27,6 +27,12 @@ describe('recognizeOrganizations', () => {
     expect(names('孵化器设有2000万元天使基金')).not.toContain('万元天使基金');
   });
 
+  it('starts a name after the 年 of a year', () => {
+    expect(names('据介绍，2022年重庆高新区共引进项目176个')).toEqual(['重庆高新区']);
+    expect(names('2023年湖州市科技局组织专家论证')).toEqual(['湖州市科技局']);
+    expect(names('市科技局与青年企业家协会签约')).toContain('青年企业家协会');
+  });
+
   it('starts a name after 这是 and 也是', () => {
     expect(names('这是赣江研究院成立以来最大的一笔转让')).toEqual(['赣江研究院']);
     expect(names('赣州市也是赣南师范大学的合作伙伴')).toEqual(['赣南师范大学']);
