@@ -200,6 +200,29 @@ describe('recognizeOrganizations', () => {
 
   it('does not read 格局 or 全部 as bureaus or ministries', () => {
     expect(names('形成全新格局，全部完成。')).toEqual([]);
+    expect(names('构建新发展格局，形成大格局。')).toEqual([]);
+  });
+
+  it('reads a bureau the dictionary writes as one word (旅游局, 统计局)', () => {
+    expect(names('成都市文化广电旅游局共同主办')).toEqual(['成都市文化广电旅游局']);
+    expect(names('由绵阳市统计局发布')).toEqual(['绵阳市统计局']);
+  });
+
+  it('keeps 和 inside the standard names of government departments', () => {
+    expect(names('重庆市住房和城乡建设委员会出席')).toEqual(['重庆市住房和城乡建设委员会']);
+    expect(names('湖州市经济和信息化局与浙江大学签署协议')).toEqual(['湖州市经济和信息化局', '浙江大学']);
+    expect(names('南阳市发展和改革委员会牵头')).toEqual(['南阳市发展和改革委员会']);
+  });
+
+  it('keeps a material and its kinds (钛及钛合金) inside a park name', () => {
+    expect(names('宝鸡钛及钛合金产业园管委会与西北工业大学签约')).toEqual([
+      '宝鸡钛及钛合金产业园管委会',
+      '西北工业大学',
+    ]);
+  });
+
+  it('names the management committee of a park after the park', () => {
+    expect(names('九江经开区新材料产业园管委会与南昌大学签约')).toContain('九江经开区新材料产业园管委会');
   });
 
   it('finds short forms from the alias table', () => {

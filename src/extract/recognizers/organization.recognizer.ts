@@ -30,7 +30,7 @@ const LATIN = /^[A-Za-z][A-Za-z0-9&.'-]*$/;
 /** A company's legal form: a name that ends with one is registered, whatever its other words. */
 const LEGAL_FORM = /有限(?:责任)?公司$/;
 /** Tags of the words 与 joins inside one name: nouns, activities, qualifiers. */
-const FIELD_TAGS = new Set(['n', 'vn', 'nz', 'an', 'nt', 'v']);
+const FIELD_TAGS = new Set(['n', 'vn', 'nz', 'an', 'nt', 'v', 'l']);
 /** Words that end a name's left side except after a place: 在国际… but 文昌国际航天城管理局. */
 const AFTER_PLACE_IN_NAME = new Set(['国际']);
 
@@ -119,9 +119,21 @@ function placeNamesUniversity(tokens: readonly Token[], at: number, lex: Lexicon
 
 function suffixOf(word: string, lex: Lexicon): { suffix: string; kind: OrganizationKind } | undefined {
   const found = endingSuffix(word, lex);
-  // A one-character suffix (局, 部, 委) must stand alone: 格局 and 全部 are not bodies.
-  if (found && found.suffix.length === 1 && word.length > 1) return undefined;
+  // A one-character suffix (局, 部, 委) must stand alone: 格局 and 全部 are not bodies …
+  if (found && found.suffix.length === 1 && word.length > 1 && !isBureau(word, lex)) return undefined;
   return found;
+}
+
+/**
+ * … except a bureau the dictionary writes as one word, named by a word of its own (旅游局,
+ * 统计局, 公安局); 新格局 is named by none.
+ */
+function isBureau(word: string, lex: Lexicon): boolean {
+  return word.length >= 3 && word.endsWith('局') && lex.wordTags.has(word.slice(0, -1));
+}
+
+function isPark(word: string, lex: Lexicon): boolean {
+  return suffixOf(word, lex)?.kind === 'park';
 }
 
 function isPlaceOrKnown(token: Token): boolean {
@@ -210,7 +222,8 @@ function extend(
       continue;
     }
     if (isBoundary(token, lex) && !isMeasureWordOfName(tokens, j, lex) && !followsPlace(tokens, j)) break;
-    if (kind === 'government' && suffixOf(word, lex) && !ZONE_SUFFIX.test(word)) break;
+    // … but a park's management committee is named after the park (钛合金产业园管委会).
+    if (kind === 'government' && suffixOf(word, lex) && !ZONE_SUFFIX.test(word) && !isPark(word, lex)) break;
     // The short form the text gives the name shows where it begins: 华岳 of 甘肃华岳秦州电工… (“华岳电工”).
     if (anchored && !isKnownWord(token, lex) && !shortForm?.startsWith(word)) break;
     first = j;
@@ -298,6 +311,9 @@ function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: numbe
     return false;
   }
   if (isPlaceOrKnown(after) || before.entry?.title) return false;
+  // A material and its kinds: 钛及钛合金, 铜及铜合金.
+  if (before.text.length === 1 && after.text.length > 1 && after.text.startsWith(before.text))
+    return isFieldLike(after, lex);
   return isFieldLike(before, lex) && isFieldLike(after, lex);
 }
 
