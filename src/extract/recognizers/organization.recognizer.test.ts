@@ -161,6 +161,18 @@ describe('recognizeOrganizations', () => {
     ]);
   });
 
+  it('does not take a rank or a category before a kind of body for a name', () => {
+    expect(names('园区获批国家级科技企业孵化器')).toEqual([]);
+    expect(names('成为化工类孵化器')).toEqual([]);
+    expect(names('国家级新区两江新区管委会出席')).toEqual(['两江新区管委会']);
+    expect(names('国家超级计算中心落户')).toEqual(['国家超级计算中心']);
+  });
+
+  it('does not join a party to a bare suffix by 与', () => {
+    expect(names('光伏企业与研究院共同攻关')).toEqual([]);
+    expect(names('检测与认证中心揭牌')).toEqual(['检测与认证中心']);
+  });
+
   it('does not take a kind of body for a body', () => {
     expect(names('包括研发基地项目13个、联合实验室项目4个、数据中心项目10个')).toEqual([]);
     expect(names('与三峰环境集团建设联合实验室等新型研发机构')).toEqual(['三峰环境集团']);

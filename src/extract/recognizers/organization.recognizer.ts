@@ -17,13 +17,16 @@ const PLACE_NAMED_KINDS = new Set<OrganizationKind>([
 ]);
 
 const ZONE_SUFFIX = /(科学城|科技城|高新区|新区|开发区|经开区|自贸区|示范区)$/;
-const NATIONAL_PREFIX = /^(国家|中国|中央|全国|中华)/;
+/** A national body's first word; 国家级 is a rank (国家级科技企业孵化器), not the state. */
+const NATIONAL_PREFIX = /^(国家(?!级)|中国|中央|全国|中华)/;
 const DASHES = new Set(['—', '-', '－', '–', '——', '·']);
 const CONJUNCTIONS = new Set(['与', '和', '及']);
 const NUMBER = /^[0-9０-９.．%％]+$|^[一二三四五六七八九十百千万两〇零几多数]+[大个家项批类所座条]$/;
 const CHINESE_NUMERAL = /^[一二三四五六七八九十百千万两〇零几多数]+$/;
 /** A demonstrative and a measure word the segmenter keeps as one word (这批, 该家, 每所). */
 const DEMONSTRATIVE_MEASURE = /^[这那该此每各某][个家批类所项座条位名种些]$/;
+/** A word that names a category (化工类, 科技型): it qualifies a kind of body, it names none. */
+const CATEGORY = /^\p{Script=Han}{1,3}[类型]$/u;
 const WORDLIKE = /^[\p{Script=Han}A-Za-z0-9０-９]+$/u;
 const MAX_TOKENS = 16;
 const LATIN = /^[A-Za-z][A-Za-z0-9&.'-]*$/;
@@ -132,6 +135,13 @@ function isBureau(word: string, lex: Lexicon): boolean {
   return word.length >= 3 && word.endsWith('局') && lex.wordTags.has(word.slice(0, -1));
 }
 
+/** Ranks of a body or a zone: 国家级, 省级, 省部级. */
+const RANK = /^(国家|省部|省|市|区|县)级$/;
+
+function isBareSuffix(token: Token, lex: Lexicon): boolean {
+  return suffixOf(token.text, lex)?.suffix === token.text;
+}
+
 function isPark(word: string, lex: Lexicon): boolean {
   return suffixOf(word, lex)?.kind === 'park';
 }
@@ -208,6 +218,11 @@ function extend(
       continue;
     }
     if (!WORDLIKE.test(word)) break;
+    // 国家级新区两江新区: a rank and a kind of body before a name describe it; they are not part of it.
+    if (RANK.test(word) && j + 2 <= last && isBareSuffix(tokens[j + 1] as Token, lex)) {
+      first = j + 2;
+      break;
+    }
     // 五个, 十家 count; 三一重工 is a name.
     if (CHINESE_NUMERAL.test(word) && /^q/.test(nextTag(tokens, j, lex))) break;
     // 检测与认证平台: a verb joined to the next word of the name by 与 is a field of it.
@@ -302,6 +317,8 @@ function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: numbe
   const before = tokens[at - 1];
   const after = tokens[at + 1];
   if (!before?.text || !after?.text || at + 1 !== first) return false;
+  // 光伏企业与研究院: a bare suffix after 与 is a second party, not the end of one name.
+  if (isBareSuffix(after, lex)) return false;
   if (
     !WORDLIKE.test(before.text) ||
     isBoundary(before, lex) ||
@@ -383,7 +400,7 @@ function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): b
     if (entry?.place) places++;
     else if (entry?.organization || (k < candidate.last && suffixOf(word, lex))) proper++;
     else if (entry?.field) fields++;
-    else if (entry?.generic || entry?.nameVerb) generic++;
+    else if (entry?.generic || entry?.nameVerb || CATEGORY.test(word)) generic++;
     else if (word.length >= 2 || /[A-Za-z0-9]/.test(word)) proper++;
   }
   // 青岛海洋科技成果孵化中心, 中关村大数据产业联盟: a place, a field and a word of purpose make a name.
