@@ -34,6 +34,11 @@ describe('recognizePersons', () => {
     expect(people('院长江北区调研')).toEqual([]);
   });
 
+  it("reads a district's bare name after a title as a person when the place's name does not follow", () => {
+    expect(people('中心主任江川介绍')).toEqual([['江川', '主任']]);
+    expect(people('研究员江北表示')).toEqual([['江北', '研究员']]);
+  });
+
   it('reads 由 before a place as a word, not a surname', () => {
     expect(people('首任院长由武汉理工大学副校长张明远担任')).toEqual([['张明远', '副校长']]);
   });

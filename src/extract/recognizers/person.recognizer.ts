@@ -107,7 +107,7 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
   if (startsWithStop(text, first, lex)) return undefined;
   const length = startsWithStop(text, first + 1, lex) ? surname + 1 : surname + 2;
   const name = text.slice(at, at + length);
-  if (lex.organizations.has(name) || isPlaceName(name, lex)) return undefined;
+  if (lex.organizations.has(name) || isPlaceName(name, lex, text, at)) return undefined;
   // 由, 于, 向 … are surnames and words: before a place (由太原理工大学…) or the short name of a
   // body (由电工所研究员…) they are words.
   const word =
@@ -117,16 +117,16 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
 }
 
 /**
- * Whether a name after a title is a place's: a county's or county-level city's bare name
- * (邹平 of 邹平市, 安达 of 安达市) after a title is a person's (教授邹平), any other place a place.
+ * Whether a name written at `at` after a title is a place's. A district's or county's bare name
+ * (邹平 of 邹平市, 江川 of 江川区) is a person's (教授邹平, 主任江川) unless the text goes on to
+ * the place's full name (院长江北区调研); a province's or city's is a place's.
  */
-function isPlaceName(name: string, lex: Lexicon): boolean {
+function isPlaceName(name: string, lex: Lexicon, text: string, at: number): boolean {
   const place = lex.places.get(name);
   if (!place) return false;
-  const county = [place, ...(place.alternatives ?? [])].every(
-    (p) => p.level === 'district' && p.canonical !== name && !p.canonical.endsWith('区'),
-  );
-  return !county;
+  const places = [place, ...(place.alternatives ?? [])];
+  const bareDistrict = places.every((p) => p.level === 'district' && p.canonical !== name);
+  return !bareDistrict || places.some((p) => text.startsWith(p.canonical, at));
 }
 
 /** A name written with a middle dot (艾尔肯·吐尔逊, 阿卜杜拉·艾买提), Uyghur or transliterated. */
