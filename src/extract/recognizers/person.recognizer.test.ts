@@ -34,6 +34,11 @@ describe('recognizePersons', () => {
     expect(people('院长江北区调研')).toEqual([]);
   });
 
+  it('reads 和 before a word of the dictionary as a conjunction, not a surname', () => {
+    expect(people('两岸农业专家和企业代表与会')).toEqual([]);
+    expect(people('研究员于海燕介绍')).toEqual([['于海燕', '研究员']]);
+  });
+
   it("reads a district's bare name after a title as a person when the place's name does not follow", () => {
     expect(people('中心主任江川介绍')).toEqual([['江川', '主任']]);
     expect(people('研究员江北表示')).toEqual([['江北', '研究员']]);

@@ -5,6 +5,8 @@ import { type Token, tagOf } from '../segmentation/segmenter.js';
 const HAN = /^\p{Script=Han}$/u;
 /** Surnames that are also prepositions and conjunctions. */
 const FUNCTION_SURNAMES = new Set(['由', '于', '向', '从', '自', '以', '为', '经', '将', '和', '与']);
+/** Of those, the conjunctions. */
+const CONJUNCTION_SURNAMES = new Set(['和', '与']);
 const SPACES = /^[ \t\u3000]+$/;
 /** Titles written after a name (习近平总书记, 陈敏尔书记); most titles only come before. */
 const TITLES_AFTER = new Set([
@@ -109,10 +111,15 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
   const name = text.slice(at, at + length);
   if (lex.organizations.has(name) || isPlaceName(name, lex, text, at)) return undefined;
   // 由, 于, 向 … are surnames and words: before a place (由太原理工大学…) or the short name of a
-  // body (由电工所研究员…) they are words.
+  // body (由电工所研究员…) they are words; 和 and 与 also before any word of the dictionary
+  // (专家和企业代表), where 于 is still a surname (于海燕).
+  const surnameWord = text.charAt(at);
+  const next = text.slice(first, first + 2);
   const word =
-    FUNCTION_SURNAMES.has(text.charAt(at)) &&
-    (lex.places.has(text.slice(first, first + 2)) || BODY_ENDS.test(text.charAt(at + length)));
+    FUNCTION_SURNAMES.has(surnameWord) &&
+    (lex.places.has(next) ||
+      (CONJUNCTION_SURNAMES.has(surnameWord) && lex.wordTags.has(next)) ||
+      BODY_ENDS.test(text.charAt(at + length)));
   return word ? undefined : name;
 }
 
