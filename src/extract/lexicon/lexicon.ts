@@ -52,6 +52,8 @@ export interface Lexicon {
   longestOrganization: number;
   /** Standard abbreviations inside names, longest first (科技局 → 科学技术局). */
   abbreviations: Array<{ short: string; full: string }>;
+  /** Their full forms, by short form. */
+  abbreviated: Map<string, string>;
   /** Every written form of a place (full and short) to the place. */
   places: Map<string, KnownPlace>;
   titles: Set<string>;
@@ -348,6 +350,7 @@ function buildLexicon(): Lexicon {
     suffixTrie: suffixTrie(suffixes),
     longestOrganization: Math.max(0, ...[...organizations.keys()].map((name) => name.length)),
     abbreviations,
+    abbreviated: new Map(abbreviations.map((a) => [a.short, a.full] as const)),
     places,
     titles: new Set(words('titles.txt')),
     titleEnds: lastCharacters(words('titles.txt')),

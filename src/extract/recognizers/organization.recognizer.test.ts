@@ -215,6 +215,13 @@ describe('recognizeOrganizations', () => {
     expect(names('构建新发展格局，形成大格局。')).toEqual([]);
   });
 
+  it('reads a department after its level alone (省科技厅) and one the dictionary tags as a body', () => {
+    expect(names('通过省科技厅组织的验收')).toEqual(['省科技厅']);
+    expect(names('洽谈会由江苏省商务厅、南通市人民政府主办')).toEqual(['江苏省商务厅', '南通市人民政府']);
+    expect(names('时任重庆市委书记出席')).toEqual([]);
+    expect(names('在会议厅举行')).toEqual([]);
+  });
+
   it('reads a bureau the dictionary writes as one word (旅游局, 统计局)', () => {
     expect(names('成都市文化广电旅游局共同主办')).toEqual(['成都市文化广电旅游局']);
     expect(names('由绵阳市统计局发布')).toEqual(['绵阳市统计局']);

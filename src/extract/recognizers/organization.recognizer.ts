@@ -128,12 +128,20 @@ function suffixOf(word: string, lex: Lexicon): { suffix: string; kind: Organizat
 }
 
 /**
- * … except a bureau the dictionary writes as one word, named by a word of its own (旅游局,
- * 统计局, 公安局); 新格局 is named by none.
+ * … except a bureau or a department written as one word: one the dictionary tags as a body
+ * (商务厅, 民政局), a standard abbreviation (经信局), or a bureau named by a word of its own
+ * (旅游局, 统计局); 新格局 is named by none. A party committee (重庆市委) is left to the title it stands in (市委书记).
  */
 function isBureau(word: string, lex: Lexicon): boolean {
-  return word.length >= 3 && word.endsWith('局') && lex.wordTags.has(word.slice(0, -1));
+  if (word.length < 3 || !/[局厅]$/.test(word)) return false;
+  if (lex.wordTags.get(word)?.tag === 'nt' || lex.abbreviated.has(word)) return true;
+  return word.endsWith('局') && lex.wordTags.has(word.slice(0, -1));
 }
+
+/** A government written by its level only: 市政府, 省人民政府. */
+const LEVEL_GOVERNMENT = /^(省|市|区|县)(人民)?政府$/;
+/** The level of an area, written alone before one of its departments (省 科技厅). */
+const AREA_LEVEL = /^(省|市|区|县)$/;
 
 /** Ranks of a body or a zone: 国家级, 省级, 省部级. */
 const RANK = /^(国家|省部|省|市|区|县)级$/;
@@ -373,13 +381,11 @@ function splitAtZone(tokens: readonly Token[], candidate: Candidate, lex: Lexico
  */
 function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): boolean {
   if (candidate.bare) return true;
-  // 市政府, 省政府: the government of the place the document is about.
-  if (
-    candidate.first === candidate.last &&
-    /^(省|市|区|县)(人民)?政府$/.test((tokens[candidate.last] as Token).text)
-  ) {
+  // 市政府, 省科技厅: the government, or a department of it, of the place the document is about.
+  const head = tokens[candidate.first] as Token;
+  if (candidate.first === candidate.last && LEVEL_GOVERNMENT.test(head.text)) return true;
+  if (candidate.first + 1 === candidate.last && AREA_LEVEL.test(head.text) && candidate.kind === 'government')
     return true;
-  }
   const suffix = suffixOf((tokens[candidate.last] as Token).text, lex)?.suffix ?? '';
   let places = 0;
   let fields = 0;

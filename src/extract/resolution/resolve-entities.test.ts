@@ -106,6 +106,18 @@ describe('resolveEntities', () => {
     expect(organization(entities, '重庆市人民政府')?.aliases).toContain('市政府');
   });
 
+  it('reads 省科技厅 as the department of the province the document is about', () => {
+    const entities = resolve('江西省科学技术厅出席。项目通过省科技厅组织的验收，九江市将加快建设。');
+    expect(organization(entities, '江西省科学技术厅')?.aliases).toContain('省科技厅');
+    const bureau = resolve('九江市与南昌大学签约。由市经信局牵头推进。');
+    expect(bureau.map((e) => e.id)).toContain('organization:九江市经济和信息化局');
+  });
+
+  it('names no department of an area the document does not name', () => {
+    const entities = resolve('项目通过省科技厅组织的验收。');
+    expect(entities.filter((e) => e.type === 'organization')).toEqual([]);
+  });
+
   it('joins a short form the document introduces', () => {
     const entities = resolve('中国科学院成都生物研究所（以下简称“成都生物所”）与企业合作。成都生物所表示');
     const institute = organization(entities, '中国科学院成都生物研究所');

@@ -6,6 +6,8 @@ import type { OrganizationMention } from '../recognizers/organization.recognizer
 import { INTRODUCED_SHORT_FORM } from '../text/short-forms.js';
 
 const GENERIC_GOVERNMENT = /^(省|市|区|县)(人民)?政府$/;
+/** A department written after its area's level alone: 省科技厅, 市经信局. */
+const LEVEL_DEPARTMENT = /^(省|市|区|县)(.{2,6})$/;
 const COMPANY_TAIL = /(股份有限公司|有限责任公司|有限公司|集团公司|股份|集团|控股|科技|技术|公司)$/;
 const LEADING_PLACE = /^(中国|重庆|北京|上海|天津)/;
 
@@ -158,6 +160,13 @@ function organizationNames(
     return home ? { canonical: `${home}人民政府`, shown: `${home}人民政府` } : undefined;
   }
   let name = written;
+  // 省科技厅: the department of the province the document is about.
+  const department = LEVEL_DEPARTMENT.exec(written);
+  if (department && isDepartment(department[2] as string, lex)) {
+    const home = homePlaces.get(department[1] as string);
+    if (!home) return undefined;
+    name = home + (department[2] as string);
+  }
   for (let length = Math.min(name.length - 2, 8); length >= 2; length--) {
     const parent = lex.organizations.get(name.slice(0, length));
     if (parent && parent.canonical !== name.slice(0, length)) {
@@ -168,6 +177,11 @@ function organizationNames(
   const expanded = expandAbbreviations(name, lex);
   const listed = lex.organizations.get(expanded)?.canonical;
   return listed ? { canonical: listed, shown: listed } : { canonical: expanded, shown: name };
+}
+
+/** Whether a word is a government department's name by itself: 科技厅, 发改委, 经信局. */
+function isDepartment(word: string, lex: Lexicon): boolean {
+  return lex.suffixKinds.get(word) === 'government' || lex.abbreviated.has(word);
 }
 
 /**

@@ -27,6 +27,15 @@ describe('tokenize', () => {
     for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
   });
 
+  it('cuts a guessed pair of characters at a bureau suffix and before the level of an area', () => {
+    const words = (text: string) => tokenize(text).map((t) => t.text);
+    expect(words('湖州市经济和信息化局为指导单位')).toContain('局');
+    expect(words('湖州市经济和信息化局为指导单位')).toContain('为');
+    expect(words('由省科技厅主办')).toContain('省');
+    expect(words('省及市科技局共同支持')).toContain('及');
+    expect(words('以及相关单位')).toContain('以及');
+  });
+
   it('segments a whole seed document without losing characters', () => {
     const text = readFileSync(
       new URL('../../../../shared/seeds/002_717669ecf8a4545b.txt', import.meta.url),

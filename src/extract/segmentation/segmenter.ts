@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { domainEntry, type Lexicon, lexicon, type WordEntry } from '../lexicon/lexicon.js';
+import { domainEntry, endingSuffix, type Lexicon, lexicon, type WordEntry } from '../lexicon/lexicon.js';
 
 export interface Token {
   text: string;
@@ -40,7 +40,7 @@ export function tokenize(text: string): Token[] {
     const entry = domainEntry(lex, word);
     tokens[i] = { text: word, start: offset, end: offset + word.length, entry };
     offset += word.length;
-    if (entry !== undefined || word.length < 3) continue;
+    if (entry !== undefined || word.length < 2) continue;
     const split = splitOf(word, lex, words[i + 1]);
     if (split !== undefined) splits.push({ token: i, at: split });
   }
@@ -62,6 +62,7 @@ interface Split {
  */
 function splitOf(word: string, lex: Lexicon, next: string | undefined): number | undefined {
   if (JOINING.has(word.charAt(word.length - 1)) && !lex.wordTags.has(word)) return word.length - 1;
+  if (word.length === 2) return splitOfPair(word, lex, next);
   if (word.charCodeAt(0) === word.charCodeAt(1) && lex.titles.has(word.slice(1))) return 1;
   if (next !== undefined && RECIPIENT.has(next)) {
     for (let length = 2; length <= word.length - 2; length++)
@@ -69,6 +70,23 @@ function splitOf(word: string, lex: Lexicon, next: string | undefined): number |
   }
   return undefined;
 }
+
+/**
+ * Where a two-character word the segmenter guessed is really two: a bureau's suffix and the word
+ * after it (信息化局为 → 局 | 为), or a word and the level of the area whose department follows
+ * (由省科技厅 → 由 | 省).
+ */
+function splitOfPair(word: string, lex: Lexicon, next: string | undefined): number | undefined {
+  if (lex.wordTags.has(word)) return undefined;
+  if (BODY_SUFFIX.has(word.charAt(0))) return 1;
+  if (next !== undefined && AREA_LEVELS.has(word.charAt(1)) && endingSuffix(next, lex)) return 1;
+  return undefined;
+}
+
+/** One-character suffixes of government bodies. */
+const BODY_SUFFIX = new Set(['局', '厅', '委']);
+/** The levels of an area, written alone before one of its departments. */
+const AREA_LEVELS = new Set(['省', '市', '区', '县']);
 
 /** Words after a predicate that name whom it is done to: 转让给, 转让予. */
 const RECIPIENT = new Set(['给', '予']);
