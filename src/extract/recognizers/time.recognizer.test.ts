@@ -233,6 +233,12 @@ describe('recognizeTimes: ranges, periods and relative words', () => {
     expect(only('2021年前三季度')).toEqual(['2021年前三季度', '2021-01/2021-09']);
   });
 
+  it('reads 今年前10个月 as January to October', () => {
+    expect(only('今年前10个月，南阳市技术合同成交额')).toEqual(['今年前10个月', '2020-01/2020-10']);
+    expect(only('2024年前两个月')).toEqual(['2024年前两个月', '2024-01/2024-02']);
+    expect(only('2024年前1个月')).toEqual(['2024年', '2024']);
+  });
+
   it('reads 下半年 alone in the publication year', () => {
     expect(only('下半年投产')).toEqual(['下半年', '2020-07/2020-12']);
   });

@@ -28,6 +28,8 @@ const QUARTER = sticky(`${SP}(前)?第?([一二三四两1-4])${SP}季度|${SP}[Q
 const EDGE = /(?:年)?(底|末|初)(?![步期次级衷心始])/y;
 const YEAR_DU = /度/y;
 const MONTH_RANGE_BARE = sticky(`${SP}${MONTH}${TO}${MONTH}${SP}月`);
+/** 前10个月, 前两个月: the months of the year up to the one counted. */
+const FIRST_MONTHS = sticky(`${SP}前${SP}(1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])${SP}个${SP}?月`);
 const MONTH_AT = sticky(`${SP}${MONTH}${SP}月`);
 const DAY_RANGE_BARE = sticky(`${SP}${DAY}${TO}${DAY}${SP}[日号]`);
 const DAY_AT = sticky(`${SP}${DAY}${SP}[日号]`);
@@ -217,7 +219,7 @@ function rangeEnd(s: string, a: Point): Point | undefined {
   return before(a, b) ? b : undefined;
 }
 
-/** What may follow a year and is more than a month: 上半年, 第一季度, 前三季度, 底, 初, 4-6月. */
+/** What may follow a year and is more than a month: 上半年, 第一季度, 前三季度, 前10个月, 底, 初, 4-6月. */
 function afterYear(s: string, y: number, at: number): Found | undefined {
   const half = exec(HALF, s, at);
   if (half) {
@@ -231,6 +233,12 @@ function afterYear(s: string, y: number, at: number): Found | undefined {
       const first = quarter[1] ? 1 : q * 3 - 2;
       return { value: `${y}-${pad(first)}/${y}-${pad(q * 3)}`, end: at + quarter[0].length };
     }
+  }
+  const firstMonths = exec(FIRST_MONTHS, s, at);
+  if (firstMonths) {
+    const last = num(firstMonths[1]);
+    if (last >= 2 && last <= 12)
+      return { value: `${y}-01/${y}-${pad(last)}`, end: at + firstMonths[0].length };
   }
   const edge = exec(EDGE, s, at);
   if (edge) return { value: edge[1] === '初' ? `${y}-01` : `${y}-12`, end: at + edge[0].length };
