@@ -439,6 +439,7 @@ describe('extractEvents', () => {
   it('does not read a predicate used as a noun as an event', () => {
     expect(events('推动成果转化工作，开展科技产品转化工作。')).toEqual([]);
     expect(events('此次协议的签署是合作进入新阶段的标志。')).toEqual([]);
+    expect(events('江城孵化器运营面积4.6万平方米，运营成本由园区承担。')).toEqual([]);
   });
 
   it('does not make an event without a named party or object', () => {

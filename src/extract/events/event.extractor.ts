@@ -57,6 +57,11 @@ const NOMINAL_NEXT = new Set([
   '大会',
   '服务',
   '示范',
+  '面积',
+  '成本',
+  '模式',
+  '主体',
+  '经费',
 ]);
 const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为']);
 const PLANNED = /(将|计划|拟|预计|力争|争取|即将|有望|准备)/;
