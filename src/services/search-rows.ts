@@ -63,26 +63,25 @@ export function entityNameRows(
   statements: ReadonlyArray<Pick<NewStatement, 'entityId' | 'property' | 'value'>>,
   entities: ReadonlyMap<string, EntityRecord>,
 ): SearchRow[] {
-  const named = new Map<string, { names: Set<string>; aliases: Set<string> }>();
+  const named = new Map<string, { entity: EntityRecord; names: Set<string>; aliases: Set<string> }>();
   for (const s of statements) {
     if ((s.property !== 'name' && s.property !== 'alias') || typeof s.value !== 'string') continue;
     const entity = entities.get(s.entityId);
     if (!entity || entity.type === 'event') continue;
     let words = named.get(entity.id);
     if (!words) {
-      words = { names: new Set(), aliases: new Set() };
+      words = { entity, names: new Set(), aliases: new Set() };
       named.set(entity.id, words);
     }
     (s.property === 'name' ? words.names : words.aliases).add(s.value);
   }
-  return [...named].map(([id, { names, aliases }]) => {
-    const key = (entities.get(id) as EntityRecord).key;
-    if (names.size === 0) names.add(key);
-    else if (!names.has(key)) aliases.add(key);
+  return [...named.values()].map(({ entity, names, aliases }) => {
+    if (names.size === 0) names.add(entity.key);
+    else if (!names.has(entity.key)) aliases.add(entity.key);
     for (const name of names) aliases.delete(name);
     return {
       kind: 'entity',
-      ref: id,
+      ref: entity.id,
       documentId: null,
       title: [...names].map(termsOfName).join(' '),
       body: [...aliases].map(termsOfName).join(' '),

@@ -139,7 +139,7 @@ function isBureau(word: string, lex: Lexicon): boolean {
 }
 
 /** A government written by its level only: 市政府, 省人民政府. */
-const LEVEL_GOVERNMENT = /^(省|市|区|县)(人民)?政府$/;
+export const LEVEL_GOVERNMENT = /^(省|市|区|县)(人民)?政府$/;
 /** The level of an area, written alone before one of its departments (省 科技厅). */
 const AREA_LEVEL = /^(省|市|区|县)$/;
 

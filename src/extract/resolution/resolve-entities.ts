@@ -2,10 +2,9 @@ import { groupBy } from '../../core/group-by.js';
 import { firstIndex } from '../../core/sorted-search.js';
 import type { Entity, EntityMention, EntityType, Span } from '../../core/types.js';
 import { endingSuffix, inDictionary, type Lexicon, leadingPlaceLength } from '../lexicon/lexicon.js';
-import type { OrganizationMention } from '../recognizers/organization.recognizer.js';
+import { LEVEL_GOVERNMENT, type OrganizationMention } from '../recognizers/organization.recognizer.js';
 import { INTRODUCED_SHORT_FORM } from '../text/short-forms.js';
 
-const GENERIC_GOVERNMENT = /^(省|市|区|县)(人民)?政府$/;
 /** A department written after its area's level alone: 省科技厅, 市经信局. */
 const LEVEL_DEPARTMENT = /^(省|市|区|县)(.{2,6})$/;
 const COMPANY_TAIL = /(股份有限公司|有限责任公司|有限公司|集团公司|股份|集团|控股|科技|技术|公司)$/;
@@ -154,7 +153,7 @@ function organizationNames(
 ): { canonical: string; shown: string } | undefined {
   const known = lex.organizations.get(written);
   if (known) return { canonical: known.canonical, shown: known.canonical };
-  const generic = GENERIC_GOVERNMENT.exec(written);
+  const generic = LEVEL_GOVERNMENT.exec(written);
   if (generic) {
     const home = homePlaces.get(generic[1] as string);
     return home ? { canonical: `${home}人民政府`, shown: `${home}人民政府` } : undefined;

@@ -77,10 +77,12 @@ function splitOf(word: string, lex: Lexicon, next: string | undefined): number |
  * (由省科技厅 → 由 | 省).
  */
 function splitOfPair(word: string, lex: Lexicon, next: string | undefined): number | undefined {
+  // The characters first: most pairs are words of the dictionary, and looking each up is the cost.
+  const bureauEnd = BODY_SUFFIX.has(word.charAt(0));
+  const areaLevel = !bureauEnd && next !== undefined && AREA_LEVELS.has(word.charAt(1));
+  if (!bureauEnd && !areaLevel) return undefined;
   if (lex.wordTags.has(word)) return undefined;
-  if (BODY_SUFFIX.has(word.charAt(0))) return 1;
-  if (next !== undefined && AREA_LEVELS.has(word.charAt(1)) && endingSuffix(next, lex)) return 1;
-  return undefined;
+  return bureauEnd || endingSuffix(next as string, lex) ? 1 : undefined;
 }
 
 /** One-character suffixes of government bodies. */
