@@ -1,3 +1,4 @@
+import { firstIndex } from '../core/sorted-search.js';
 import type { Article, CooperationEvent, Entity, Extraction, Span } from '../core/types.js';
 import { splitArticles } from '../ingest/articles/split-articles.js';
 import { type Block, repairLayout } from '../ingest/layout/repair-layout.js';
@@ -12,7 +13,8 @@ import { recognizePersons } from './recognizers/person.recognizer.js';
 import { recognizePlaces } from './recognizers/place.recognizer.js';
 import { recognizeTimes } from './recognizers/time.recognizer.js';
 import { resolveEntities } from './resolution/resolve-entities.js';
-import { tokenize } from './segmentation/segmenter.js';
+import { searchModeTerms } from './search/search-terms.js';
+import { type Token, tokenize } from './segmentation/segmenter.js';
 import { toSimplified } from './text/simplified.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -29,6 +31,43 @@ export interface ExtractOptions {
  * @example extractText('12月15日，重庆市人民政府与中国科学院在北京签署战略合作协议。', { published: '2020-12-16' })
  */
 export function extractText(text: string, options: ExtractOptions = {}): Extraction {
+  return analyse(text, options).extraction;
+}
+
+/** The words a full-text index holds for a document and for each of its articles, in order. */
+export interface IndexTerms {
+  text: string;
+  articles: string[];
+}
+
+/**
+ * `extractText`, with the index words of the document and of each article made from the words
+ * extraction cut the text into (jieba's search mode over them), so that storing a document cuts
+ * its text once.
+ */
+export function extractTextForIndex(
+  text: string,
+  options: ExtractOptions = {},
+): { extraction: Extraction; indexTerms: IndexTerms } {
+  const { extraction, tokens, articleSpans } = analyse(text, options);
+  const words = (from: number, to: number) => {
+    const first = firstIndex(tokens.length, (i) => (tokens[i] as Token).start >= from);
+    const last = firstIndex(tokens.length, (i) => (tokens[i] as Token).end > to);
+    return tokens.slice(first, last).map((t) => t.text);
+  };
+  return {
+    extraction,
+    indexTerms: {
+      text: searchModeTerms(tokens.map((t) => t.text)),
+      articles: articleSpans.map((span) => searchModeTerms(words(span.start, span.end))),
+    },
+  };
+}
+
+function analyse(
+  text: string,
+  options: ExtractOptions,
+): { extraction: Extraction; tokens: Token[]; articleSpans: Span[] } {
   const lex = lexicon();
   const repaired = repairLayout(text);
   // Traditional characters are read as simplified ones, one for one, so spans stay exact.
@@ -59,7 +98,7 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
   const events = withoutHeadlineRepeats(allEvents, repaired.blocks);
 
   const toOriginal = (span: Span) => repaired.spanToOriginal(span);
-  return {
+  const extraction: Extraction = {
     published: options.published,
     extractor: { name: 'coopatlas', version: EXTRACTOR_VERSION },
     articles: articles.map((a) => mapArticle(a, toOriginal)),
@@ -70,6 +109,7 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
     percentages: percentages.map((p) => ({ ...p, span: toOriginal(p.span) })),
     events: events.map((e) => ({ ...e, span: toOriginal(e.span) })),
   };
+  return { extraction, tokens, articleSpans: articles.map((a) => a.span) };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { errorMessage } from '../core/errors.js';
 import { type DocumentFacts, statementsOfExtraction } from '../core/extraction-statements.js';
 import type { Article, DocumentFormat } from '../core/types.js';
-import { extractText } from '../extract/extract-document.js';
+import { extractTextForIndex } from '../extract/extract-document.js';
 import type { SearchRow } from '../store/search.repository.js';
 import { readDocumentBytes, sha256Hex } from './read-document-bytes.js';
 import { documentRows, entityNameRows } from './search-rows.js';
@@ -60,7 +60,7 @@ export async function extractWithStatements(task: ExtractTask): Promise<ExtractR
   try {
     const source = await readDocumentBytes(task.bytes, task.path);
     const published = task.published ?? source.published;
-    const extraction = extractText(source.text, published ? { published } : {});
+    const { extraction, indexTerms } = extractTextForIndex(source.text, published ? { published } : {});
     const id = sha256Hex(task.bytes);
     const facts = statementsOfExtraction(extraction, { documentId: id, text: source.text });
     const title = source.title ?? titleOf(source.text, extraction.articles[0]?.headline);
@@ -73,12 +73,10 @@ export async function extractWithStatements(task: ExtractTask): Promise<ExtractR
       articles: extraction.articles,
       facts,
       search: [
-        ...documentRows({
-          id,
-          text: source.text,
-          articles: extraction.articles,
-          ...(title ? { title } : {}),
-        }),
+        ...documentRows(
+          { id, text: source.text, articles: extraction.articles, ...(title ? { title } : {}) },
+          indexTerms,
+        ),
         ...entityNameRows(facts.statements, new Map(facts.entities.map((e) => [e.id, e]))),
       ],
       ...(title ? { title } : {}),

@@ -5,6 +5,7 @@
  */
 import type { EntityRecord, NewStatement } from '../core/statements.js';
 import type { Article } from '../core/types.js';
+import type { IndexTerms } from '../extract/extract-document.js';
 import { indexTerms, nameTerms } from '../extract/search/search-terms.js';
 import type { SearchRow } from '../store/search.repository.js';
 
@@ -24,30 +25,37 @@ function termsOfName(name: string): string {
   return terms;
 }
 
-/** The rows of a document and of its articles. */
-export function documentRows(document: {
-  id: string;
-  title?: string;
-  text: string;
-  articles: readonly Article[];
-}): SearchRow[] {
+/**
+ * The rows of a document and of its articles; `terms`, the index words extraction made of them
+ * (`extractTextForIndex`), spare cutting the text again.
+ */
+export function documentRows(
+  document: {
+    id: string;
+    title?: string;
+    text: string;
+    articles: readonly Article[];
+  },
+  terms?: IndexTerms,
+): SearchRow[] {
   const rows: SearchRow[] = [
     {
       kind: 'document',
       ref: document.id,
       documentId: document.id,
       title: indexTerms(document.title ?? ''),
-      body: indexTerms(document.text),
+      body: terms?.text ?? indexTerms(document.text),
     },
   ];
   if (document.articles.length > 1) {
-    for (const article of document.articles) {
+    for (const [ordinal, article] of document.articles.entries()) {
       rows.push({
         kind: 'article',
         ref: `${document.id}#${article.index}`,
         documentId: document.id,
         title: indexTerms(article.headline ?? ''),
-        body: indexTerms(document.text.slice(article.span.start, article.span.end)),
+        body:
+          terms?.articles[ordinal] ?? indexTerms(document.text.slice(article.span.start, article.span.end)),
       });
     }
   }

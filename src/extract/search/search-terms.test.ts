@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, nameTerms, queryTerms } from './search-terms.js';
+import { segmenter } from '../segmentation/segmenter.js';
+import { toSimplified } from '../text/simplified.js';
+import { indexTerms, nameTerms, queryTerms, searchModeTerms } from './search-terms.js';
+
+const SAMPLES = new URL('../../../samples/', import.meta.url);
 
 describe('search terms', () => {
   it('indexes the shorter words inside a long name', () => {
@@ -13,6 +18,22 @@ describe('search terms', () => {
 
   it('reads traditional characters as simplified ones', () => {
     expect(indexTerms('香港城市大學與深圳市簽署協議')).toContain('大学');
+  });
+
+  it('makes from words already cut the index words search mode gives', () => {
+    const texts = readdirSync(SAMPLES)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => readFileSync(new URL(name, SAMPLES), 'utf8'));
+    texts.push('𬭚业集团与香港城市大學簽署協議，Tsinghua University 与 ABC公司 参加');
+    expect(texts.length).toBeGreaterThan(5);
+    for (const text of texts) {
+      const simplified = toSimplified(text);
+      expect(searchModeTerms(segmenter().cut(simplified, true))).toBe(indexTerms(text));
+    }
+  });
+
+  it('adds only the dictionary words inside a long word, before it', () => {
+    expect(searchModeTerms(['中国科学院', '，', '签署'])).toBe('中国 科学 学院 科学院 中国科学院 签署');
   });
 
   it('indexes a name with its pinyin and initials', () => {

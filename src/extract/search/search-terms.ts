@@ -4,6 +4,7 @@
  * documents. Names also get their pinyin and initials (zhongguokexueyuan, zgkxy).
  */
 import { pinyin } from 'pinyin-pro';
+import { type Lexicon, lexicon } from '../lexicon/lexicon.js';
 import { segmenter } from '../segmentation/segmenter.js';
 import { toSimplified } from '../text/simplified.js';
 
@@ -12,11 +13,18 @@ const HAN = /\p{Script=Han}/u;
 /** Longest query the search accepts, in characters. */
 export const MAX_QUERY_LENGTH = 200;
 
+/** A segment as the index holds it, lower case; undefined for punctuation and space. */
+function indexWord(part: string): string | undefined {
+  if (isCommonHan(part)) return part;
+  const word = part.trim().toLowerCase();
+  return word !== '' && WORD.test(word) ? word : undefined;
+}
+
 function words(parts: readonly string[]): string[] {
   const out: string[] = [];
   for (const part of parts) {
-    const word = part.trim().toLowerCase();
-    if (word !== '' && WORD.test(word)) out.push(word);
+    const word = indexWord(part);
+    if (word !== undefined) out.push(word);
   }
   return out;
 }
@@ -29,6 +37,68 @@ function words(parts: readonly string[]): string[] {
  */
 export function indexTerms(text: string): string {
   return words(segmenter().cutForSearch(toSimplified(text), true)).join(' ');
+}
+
+/**
+ * The index words of a text already cut into words, as jieba's search mode gives them from the
+ * same cut: before each word of more than two characters, its two-character words of the
+ * segmenter's dictionary, and before each of more than three, its three-character ones
+ * (中国科学院 → 中国 科学 学院 中国科学院). Extraction cuts every document; its words make the
+ * index without a second pass of the segmenter.
+ */
+export function searchModeTerms(words: Iterable<string>): string {
+  const inDictionary = segmenterDictionary();
+  const out: string[] = [];
+  const push = (part: string) => {
+    const word = indexWord(part);
+    if (word !== undefined) out.push(word);
+  };
+  for (const word of words) {
+    // Characters, not UTF-16 units: a name may hold a character outside the BMP (𬭚).
+    const characters = hasSurrogates(word) ? [...word] : word;
+    for (const size of [2, 3]) {
+      if (characters.length <= size) continue;
+      for (let i = 0; i + size <= characters.length; i++) {
+        const gram =
+          typeof characters === 'string'
+            ? characters.slice(i, i + size)
+            : characters.slice(i, i + size).join('');
+        if (inDictionary(gram)) push(gram);
+      }
+    }
+    push(word);
+  }
+  return out.join(' ');
+}
+
+/** Whether every character is of the common CJK block: such a word is indexed as it is. */
+function isCommonHan(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
+}
+
+function hasSurrogates(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+let dictionary: ((word: string) => boolean) | undefined;
+
+/** Whether a word is in the segmenter's dictionary: the general one and the domain words added to it. */
+function segmenterDictionary(): (word: string) => boolean {
+  if (!dictionary) {
+    const lex: Lexicon = lexicon();
+    const added = new Set(lex.segmenterWords.map((line) => line.slice(0, line.indexOf(' '))));
+    dictionary = (word) => lex.wordTags.has(word) || added.has(word);
+  }
+  return dictionary;
 }
 
 /** Index words of a name: its words, and its pinyin in full and as initials. */
