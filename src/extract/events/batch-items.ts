@@ -17,6 +17,12 @@ const LIST_ITEM =
 /** A short sentence that introduces a list: 主要签约项目有：, 具体如下：. */
 const LIST_INTRODUCTION = /^[^。；\n]{0,20}[：:]\s*/u;
 
+/**
+ * A sentence or two more of the batch's own figures, in its paragraph, before the list is
+ * introduced: 本批项目中，投资额20亿元以上的有6个。主要签约项目包括：
+ */
+const FIGURES_BEFORE_LIST = /^[^\n]{0,100}?[。；]\s*(?=[^。；\n]{0,20}[：:])/u;
+
 export function withBatchItems(events: CooperationEvent[], text: string): CooperationEvent[] {
   for (const [index, batch] of events.entries()) {
     if (batch.type !== 'project_signing' || batch.objects.length === 0 || LIST_ITEM.test(batch.evidence))
@@ -47,7 +53,8 @@ function itemsAfter(events: readonly CooperationEvent[], index: number, text: st
       // The next item follows the last one, or the batch, with nothing but items between, and
       // before the first, the words that introduce the list (主要签约项目有：).
       let between = text.slice(end, event.span.start).trim();
-      if (items.length === 0) between = between.replace(LIST_INTRODUCTION, '');
+      if (items.length === 0)
+        between = between.replace(FIGURES_BEFORE_LIST, '').replace(LIST_INTRODUCTION, '');
       if ((between !== '' && !LIST_ITEM.test(between)) || !LIST_ITEM.test(event.evidence)) break;
       end = event.span.end;
     }

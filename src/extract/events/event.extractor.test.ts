@@ -130,6 +130,25 @@ describe('extractEvents', () => {
     expect(found.filter((e) => e.type === 'agreement')).toEqual([]);
   });
 
+  it('finds the items of a batch after a sentence more of its figures', () => {
+    const found = events(
+      [
+        '9月8日，集中签约活动上，21个项目签约落户遵义，总投资一百六十亿元。本批项目中，制造业项目占比过半。重点签约项目有：',
+        '（1）贵州赤水竹业科技有限公司与赤水市人民政府签约，投资12亿元建设竹材精深加工基地；',
+        '（2）遵义医科大学与汇川区人民政府签约，共建遵义生物医药研究院。',
+      ].join('\n'),
+      '2025-09-09',
+    );
+    const signings = found.filter((e) => e.type === 'project_signing');
+    expect(signings[0]?.participants).toEqual([
+      '贵州赤水竹业科技有限公司',
+      '赤水市人民政府',
+      '遵义医科大学',
+      '汇川区人民政府',
+    ]);
+    expect(found.filter((e) => e.type === 'agreement')).toEqual([]);
+  });
+
   it('dates a predicate told as on the same day (投产当天) by the day told last before it', () => {
     const found = events(
       '2020年度评价结果公布。生产线于7月18日投产。投产当天，株洲中车时代电气股份有限公司与中南大学签订《功率器件联合研发协议》。',
