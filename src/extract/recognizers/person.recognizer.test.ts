@@ -20,6 +20,10 @@ describe('recognizePersons', () => {
     expect(people('公司总经理安达表示')).toEqual([['安达', '总经理']]);
   });
 
+  it('reads 延, a surname of its own besides 呼延, before a given name', () => {
+    expect(people('吉林化工学院教授延吉明团队创办了该企业')).toEqual([['延吉明', '教授']]);
+  });
+
   it('does not find the person in the city whose name they share', () => {
     const mentions = recognizePersons(
       '教授邹平出席。邹平市与滨州学院签约。',
