@@ -14,6 +14,12 @@ describe('recognizeOrganizations', () => {
     expect(names('本次与成都天府芯谷科技有限公司达成合作。')).toContain('成都天府芯谷科技有限公司');
   });
 
+  it("finds a province's departments written as one word, and no body in a hall", () => {
+    expect(names('湖北省教育厅与武汉大学签署协议')).toEqual(['湖北省教育厅', '武汉大学']);
+    expect(names('陕西省财政厅、陕西省水利厅联合发文')).toEqual(['陕西省财政厅', '陕西省水利厅']);
+    expect(names('仪式在学校会议厅举行，报告厅内座无虚席')).toEqual([]);
+  });
+
   it('starts a name after 选举 and 全力支持', () => {
     expect(names('大会选举哈尔滨工业大学机器人研究所为理事长单位')).toEqual(['哈尔滨工业大学机器人研究所']);
     expect(names('省政府将全力支持贵州研究院建设')).toContain('贵州研究院');

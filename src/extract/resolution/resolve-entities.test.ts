@@ -24,6 +24,12 @@ function organization(entities: Entity[], name: string): Entity | undefined {
 }
 
 describe('resolveEntities', () => {
+  it("keeps an area's departments apart from its government, though they share its name", () => {
+    const entities = resolve('四川省教育厅与电子科技大学签署协议，四川省人民政府有关负责人出席。');
+    expect(organization(entities, '四川省教育厅')?.aliases).toEqual([]);
+    expect(organization(entities, '四川省人民政府')).toBeDefined();
+  });
+
   it('reads no place inside the short form a document gives a company', () => {
     const entities = resolve(
       '乌鲁木齐市天山区与新疆天山光能科技股份有限公司（以下简称“天山光能”）签约。天山光能将投资建设新工厂。',

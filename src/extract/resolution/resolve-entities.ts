@@ -303,7 +303,8 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
     });
     const twin =
       full ??
-      (head.length >= 3
+      // An area's departments share its name and are bodies of their own (四川省教育厅, 四川省人民政府).
+      (head.length >= 3 && !lex.places.has(head)
         ? firstLive(byHead.get(head), (g) => g !== short && g.mention.kind === short.mention.kind)
         : undefined);
     if (twin) {
