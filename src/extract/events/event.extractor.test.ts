@@ -130,6 +130,27 @@ describe('extractEvents', () => {
     expect(found.filter((e) => e.type === 'agreement')).toEqual([]);
   });
 
+  it('reads X由A与B共同建设 as the founding of the subject that opens the sentence', () => {
+    const [event] = events(
+      '遵义新蒲新材料产业园位于新蒲新区北部，规划面积4.2平方公里，由遵义市人民政府与贵州大学共同规划建设。',
+    );
+    expect(event).toMatchObject({
+      type: 'founding',
+      participants: ['遵义市人民政府', '贵州大学'],
+      objects: ['遵义新蒲新材料产业园'],
+    });
+  });
+
+  it('reads no founding in 建设 without the bodies after 由, nor twice in a sentence with its own predicate', () => {
+    expect(
+      events('贵州赤水竹业科技有限公司将投资12亿元建设竹材精深加工基地。').map((e) => e.type),
+    ).not.toContain('founding');
+    const found = events(
+      '联合实验室由桂林电子科技大学与桂林星辰电力科技有限公司共同建设，双方负责人共同为联合实验室揭牌。',
+    );
+    expect(found.filter((e) => e.type === 'founding')).toHaveLength(1);
+  });
+
   it('finds the items of a batch after a sentence more of its figures', () => {
     const found = events(
       [

@@ -243,7 +243,8 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
   let agreedUntil = -1;
   for (let i = from; i < tokens.length && (tokens[i] as Token).start < sentence.end; i++) {
     const token = tokens[i] as Token;
-    const type = token.entry?.trigger ?? reviewOrPrize(text, sentence, token);
+    const type =
+      token.entry?.trigger ?? reviewOrPrize(text, sentence, token) ?? builtBy(context, sentence, i);
     if (!type) continue;
     const before = tokens[i - 1]?.text ?? '';
     const after = tokens[i + 1]?.text ?? '';
@@ -268,6 +269,24 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
     triggers.push({ token: i, type, clause });
   }
   return triggers;
+}
+
+/** The bodies a thing is built by, just before 建设: 由A与B共同规划建设. */
+const BUILT_BY = /由[^，。；：]{2,60}?(?:共同|联合)(?:规划|投资|出资)?$/;
+
+/**
+ * 建设 is the founding of what the sentence is about when the bodies that build it are told
+ * after 由 (X由A与B共同建设); elsewhere it is the work on a project (投资…建设…基地).
+ */
+function builtBy(context: EventContext, sentence: Sentence, at: number): EventType | undefined {
+  const { tokens, text } = context;
+  const token = tokens[at] as Token;
+  if (token.text !== '建设') return undefined;
+  if (!BUILT_BY.test(text.slice(Math.max(sentence.start, token.start - 70), token.start))) return undefined;
+  // A sentence that tells the founding by its own predicate (…共同建设，…为实验室揭牌) tells it once.
+  for (let i = at + 1; i < tokens.length && (tokens[i] as Token).start < sentence.end; i++)
+    if ((tokens[i] as Token).entry?.trigger === 'founding') return undefined;
+  return 'founding';
 }
 
 /** Reviews and prizes, which are nouns: 科技成果评价, 专家论证, 成果鉴定, 科技进步一等奖. */
@@ -492,7 +511,18 @@ function buildEvent(
         .filter((p) => p.type === 'organization')
         .map((p) => p.name);
       // X由A、B和C共同组建: X was set up, by the bodies after 由.
-      const founded = before.findIndex((p) => FOUNDED_BY.test(text.slice(p.span.end, p.span.end + 3)));
+      let founded = before.findIndex((p) => FOUNDED_BY.test(text.slice(p.span.end, p.span.end + 3)));
+      // X位于…，规划面积…，由A与B共同建设: the subject that opens the sentence, told of before 由.
+      const subject = before[0];
+      const firstBuilder = before[1];
+      if (
+        founded < 0 &&
+        subject &&
+        firstBuilder &&
+        text.slice(sentence.start, subject.span.start).trim() === '' &&
+        text.charAt(firstBuilder.span.start - 1) === '由'
+      )
+        founded = 0;
       if (objects.length === 0 && founded >= 0 && founded < before.length - 1) {
         const body = (before[founded] as Party).name;
         objects = [body];
