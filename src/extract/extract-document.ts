@@ -34,14 +34,17 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
   return analyse(text, options).extraction;
 }
 
-/** The words a full-text index holds for a document and for each of its articles, in order. */
+/**
+ * The words a full-text index holds for a document and, when a page holds several articles, for
+ * each of them in order (one article is the document itself, and has no row of its own).
+ */
 export interface IndexTerms {
   text: string;
   articles: string[];
 }
 
 /**
- * `extractText`, with the index words of the document and of each article made from the words
+ * `extractText`, with the index words of the document and of its articles made from the words
  * extraction cut the text into (jieba's search mode over them), so that storing a document cuts
  * its text once.
  */
@@ -50,16 +53,16 @@ export function extractTextForIndex(
   options: ExtractOptions = {},
 ): { extraction: Extraction; indexTerms: IndexTerms } {
   const { extraction, tokens, articleSpans } = analyse(text, options);
-  const words = (from: number, to: number) => {
-    const first = firstIndex(tokens.length, (i) => (tokens[i] as Token).start >= from);
-    const last = firstIndex(tokens.length, (i) => (tokens[i] as Token).end > to);
+  const wordsWithin = (span: Span) => {
+    const first = firstIndex(tokens.length, (i) => (tokens[i] as Token).start >= span.start);
+    const last = firstIndex(tokens.length, (i) => (tokens[i] as Token).end > span.end);
     return tokens.slice(first, last).map((t) => t.text);
   };
   return {
     extraction,
     indexTerms: {
       text: searchModeTerms(tokens.map((t) => t.text)),
-      articles: articleSpans.map((span) => searchModeTerms(words(span.start, span.end))),
+      articles: articleSpans.length > 1 ? articleSpans.map((span) => searchModeTerms(wordsWithin(span))) : [],
     },
   };
 }

@@ -110,23 +110,32 @@ describe('extractEvents', () => {
     expect(events('湘潭大学设立药物筛选与评价、新材料两个方向。')).toEqual([]);
   });
 
-  it('gives a batch the parties of the items listed after it, and reads those items as its projects', () => {
-    const found = events(
-      [
+  it.each([
+    {
+      name: 'gives a batch the parties of the items listed after it, and reads those items as its projects',
+      lines: [
         '6月12日，洽谈会开幕式上，18个项目集中签约，总投资96亿元。主要签约项目有：',
         '1. 株洲中车时代电气股份有限公司投资12亿元建设功率半导体基地；',
         '2. 湘潭电机股份有限公司与湘潭经济技术开发区管理委员会签约，投资8亿元建设风电装备产业园；',
         '3. 中南大学与株洲市人民政府签约，共建株洲先进轨道交通研究院。',
-      ].join('\n'),
-      '2021-06-13',
-    );
+      ],
+      published: '2021-06-13',
+      parties: ['湘潭电机股份有限公司', '湘潭经济技术开发区管理委员会', '中南大学', '株洲市人民政府'],
+    },
+    {
+      name: 'finds the items of a batch after a sentence more of its figures',
+      lines: [
+        '9月8日，集中签约活动上，21个项目签约落户遵义，总投资一百六十亿元。本批项目中，制造业项目占比过半。重点签约项目有：',
+        '（1）贵州赤水竹业科技有限公司与赤水市人民政府签约，投资12亿元建设竹材精深加工基地；',
+        '（2）遵义医科大学与汇川区人民政府签约，共建遵义生物医药研究院。',
+      ],
+      published: '2025-09-09',
+      parties: ['贵州赤水竹业科技有限公司', '赤水市人民政府', '遵义医科大学', '汇川区人民政府'],
+    },
+  ])('$name', ({ lines, published, parties }) => {
+    const found = events(lines.join('\n'), published);
     const signings = found.filter((e) => e.type === 'project_signing');
-    expect(signings[0]?.participants).toEqual([
-      '湘潭电机股份有限公司',
-      '湘潭经济技术开发区管理委员会',
-      '中南大学',
-      '株洲市人民政府',
-    ]);
+    expect(signings[0]?.participants).toEqual(parties);
     expect(found.filter((e) => e.type === 'agreement')).toEqual([]);
   });
 
@@ -149,25 +158,6 @@ describe('extractEvents', () => {
       '联合实验室由桂林电子科技大学与桂林星辰电力科技有限公司共同建设，双方负责人共同为联合实验室揭牌。',
     );
     expect(found.filter((e) => e.type === 'founding')).toHaveLength(1);
-  });
-
-  it('finds the items of a batch after a sentence more of its figures', () => {
-    const found = events(
-      [
-        '9月8日，集中签约活动上，21个项目签约落户遵义，总投资一百六十亿元。本批项目中，制造业项目占比过半。重点签约项目有：',
-        '（1）贵州赤水竹业科技有限公司与赤水市人民政府签约，投资12亿元建设竹材精深加工基地；',
-        '（2）遵义医科大学与汇川区人民政府签约，共建遵义生物医药研究院。',
-      ].join('\n'),
-      '2025-09-09',
-    );
-    const signings = found.filter((e) => e.type === 'project_signing');
-    expect(signings[0]?.participants).toEqual([
-      '贵州赤水竹业科技有限公司',
-      '赤水市人民政府',
-      '遵义医科大学',
-      '汇川区人民政府',
-    ]);
-    expect(found.filter((e) => e.type === 'agreement')).toEqual([]);
   });
 
   it('dates a predicate told as on the same day (投产当天) by the day told last before it', () => {

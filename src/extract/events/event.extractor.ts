@@ -271,6 +271,19 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
   return triggers;
 }
 
+/**
+ * Which of the parties before a founding's predicate was founded by those after it, or -1: the
+ * one just before 由 (X由A、B和C共同组建), or the subject that opens the sentence when the first
+ * party after it follows 由 (X位于…，规划面积…，由A与B共同建设).
+ */
+function foundedBody(before: readonly Party[], text: string, sentence: Sentence): number {
+  const founded = before.findIndex((p) => FOUNDED_BY.test(text.slice(p.span.end, p.span.end + 3)));
+  if (founded >= 0) return founded;
+  const [subject, firstBuilder] = before;
+  const opensSentence = subject !== undefined && text.slice(sentence.start, subject.span.start).trim() === '';
+  return opensSentence && firstBuilder && text.charAt(firstBuilder.span.start - 1) === '由' ? 0 : -1;
+}
+
 /** The bodies a thing is built by, just before 建设: 由A与B共同规划建设. */
 const BUILT_BY = /由[^，。；：]{2,60}?(?:共同|联合)(?:规划|投资|出资)?$/;
 
@@ -511,18 +524,7 @@ function buildEvent(
         .filter((p) => p.type === 'organization')
         .map((p) => p.name);
       // X由A、B和C共同组建: X was set up, by the bodies after 由.
-      let founded = before.findIndex((p) => FOUNDED_BY.test(text.slice(p.span.end, p.span.end + 3)));
-      // X位于…，规划面积…，由A与B共同建设: the subject that opens the sentence, told of before 由.
-      const subject = before[0];
-      const firstBuilder = before[1];
-      if (
-        founded < 0 &&
-        subject &&
-        firstBuilder &&
-        text.slice(sentence.start, subject.span.start).trim() === '' &&
-        text.charAt(firstBuilder.span.start - 1) === '由'
-      )
-        founded = 0;
+      const founded = foundedBody(before, text, sentence);
       if (objects.length === 0 && founded >= 0 && founded < before.length - 1) {
         const body = (before[founded] as Party).name;
         objects = [body];

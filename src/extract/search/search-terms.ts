@@ -46,29 +46,24 @@ export function indexTerms(text: string): string {
  * (中国科学院 → 中国 科学 学院 中国科学院). Extraction cuts every document; its words make the
  * index without a second pass of the segmenter.
  */
-export function searchModeTerms(words: Iterable<string>): string {
+export function searchModeTerms(cut: Iterable<string>): string {
   const inDictionary = segmenterDictionary();
-  const out: string[] = [];
-  const push = (part: string) => {
-    const word = indexWord(part);
-    if (word !== undefined) out.push(word);
-  };
-  for (const word of words) {
-    // Characters, not UTF-16 units: a name may hold a character outside the BMP (𬭚).
-    const characters = hasSurrogates(word) ? [...word] : word;
-    for (const size of [2, 3]) {
-      if (characters.length <= size) continue;
-      for (let i = 0; i + size <= characters.length; i++) {
-        const gram =
-          typeof characters === 'string'
-            ? characters.slice(i, i + size)
-            : characters.slice(i, i + size).join('');
-        if (inDictionary(gram)) push(gram);
+  const parts: string[] = [];
+  for (const word of cut) {
+    if (word.length > 2) {
+      // Characters, not UTF-16 units: a name may hold a character outside the BMP (𬭚).
+      const characters = hasSurrogates(word) ? [...word] : undefined;
+      const length = characters?.length ?? word.length;
+      for (const size of [2, 3]) {
+        for (let i = 0; length > size && i + size <= length; i++) {
+          const gram = characters ? characters.slice(i, i + size).join('') : word.slice(i, i + size);
+          if (inDictionary(gram)) parts.push(gram);
+        }
       }
     }
-    push(word);
+    parts.push(word);
   }
-  return out.join(' ');
+  return words(parts).join(' ');
 }
 
 /** Whether every character is of the common CJK block: such a word is indexed as it is. */
