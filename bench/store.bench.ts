@@ -28,6 +28,8 @@ const HTTP_REQUESTS = 200;
 const HTTP_CONCURRENCY = 4;
 /** Documents the extraction-only baseline runs on: a rate, so a sample of the corpus does. */
 const BASELINE_DOCS = Number(process.env.BENCH_BASELINE_DOCS ?? 10_000);
+/** The engines to measure, `sqlite,postgres` by default; PostgreSQL only where its binaries are. */
+const ENGINES = new Set((process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim()));
 
 interface EngineFigures {
   engine: string;
@@ -39,6 +41,8 @@ interface EngineFigures {
   storeMB: number;
   /** RSS at each quarter of the ingest: flat when memory does not grow with the corpus. */
   rssByQuarterMB: number[];
+  /** Documents per second over each tenth of the corpus: how ingest slows as the store grows. */
+  docsPerSecondByTenth: number[];
   peakRssMB: number;
   search: { queries: number; medianMs: number; p95Ms: number; meanHits: number };
   http?: Record<string, RouteLatency>;
@@ -129,10 +133,18 @@ async function measureEngine(
 ): Promise<EngineFigures> {
   const store = await openStore(location);
   const quarters: number[] = [];
+  const tenths: number[] = [];
   try {
     const started = performance.now();
+    let tenthStarted = started;
     const summary = await ingestCorpus(store, corpus, name, (_result, done, total) => {
       if (done % Math.max(1, Math.floor(total / 4)) === 0) quarters.push(rssMB());
+      const tenth = Math.max(1, Math.floor(total / 10));
+      if (done % tenth === 0) {
+        const now = performance.now();
+        tenths.push(round(tenth / ((now - tenthStarted) / 1000)));
+        tenthStarted = now;
+      }
     });
     const seconds = (performance.now() - started) / 1000;
     const times: number[] = [];
@@ -152,6 +164,7 @@ async function measureEngine(
       mbPerSecond: round(bytes / MB / seconds, 2),
       storeMB: round(await storeSize(store, location)),
       rssByQuarterMB: quarters,
+      docsPerSecondByTenth: tenths,
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       search: {
         queries: times.length,
@@ -193,6 +206,7 @@ function table(figures: EngineFigures[], baseline: Baseline): string {
   for (const f of figures) {
     lines.push(
       `${f.engine}: ingest at ${round(f.docsPerSecond / baseline.docsPerSecond, 2)} of extraction alone`,
+      `${f.engine}: docs/s by tenth of the corpus ${f.docsPerSecondByTenth.join(' / ')}`,
     );
   }
   for (const f of figures) {
@@ -214,12 +228,16 @@ async function main(): Promise<void> {
     process.stderr.write('extracting alone (baseline)…\n');
     const baseline = await measureExtractionOnly(corpus);
     const figures: EngineFigures[] = [];
-    process.stderr.write('ingesting into SQLite…\n');
-    figures.push(
-      await measureEngine('SQLite', { dialect: 'sqlite', file: join(work, 'bench.db') }, corpus, bytes),
-    );
-    const bin = findPostgresBin();
-    if (bin) {
+    if (ENGINES.has('sqlite')) {
+      process.stderr.write('ingesting into SQLite…\n');
+      figures.push(
+        await measureEngine('SQLite', { dialect: 'sqlite', file: join(work, 'bench.db') }, corpus, bytes),
+      );
+    }
+    const bin = ENGINES.has('postgres') ? findPostgresBin() : undefined;
+    if (!ENGINES.has('postgres')) {
+      process.stderr.write('PostgreSQL: not in BENCH_ENGINES, skipped\n');
+    } else if (bin) {
       process.stderr.write('ingesting into PostgreSQL…\n');
       const server = await startPostgres(bin);
       try {
