@@ -429,6 +429,16 @@ describe('extractEvents', () => {
     });
   });
 
+  it('keeps the time before a predicate out of its object (去年9月开工)', () => {
+    const [event] = events('赣州高新区新能源材料产业园去年9月开工。', '2023-06-30');
+    expect(event).toMatchObject({
+      type: 'operation',
+      date: '2022-09',
+      participants: ['赣州高新区新能源材料产业园'],
+      objects: [],
+    });
+  });
+
   it('gives each clause of a list its own event', () => {
     const found = events(
       '二是与中国科学院空间工程中心研制出样机，2016年在法国进行了失重飞行试验；三是研制出实验样机，于2019年10月在我国进行首次失重飞行试验。',

@@ -660,11 +660,18 @@ function gatheringNames(context: EventContext, sentence: Sentence): string[] {
   return names;
 }
 
-/** The words that lead to a predicate, as its object: 失重飞行试验, 通过验收. */
+/**
+ * The words that lead to a predicate, as its object: 失重飞行试验, 通过验收. A time is never part
+ * of it (去年9月开工 has no object but the predicate).
+ */
 function phraseEndingAt(context: EventContext, index: number): string {
   const { tokens, text } = context;
-  const first = nameStart(tokens, index, context.lex);
-  return text.slice((tokens[first] as Token).start, (tokens[index] as Token).end);
+  const end = (tokens[index] as Token).end;
+  let start = (tokens[nameStart(tokens, index, context.lex)] as Token).start;
+  for (const time of context.times) {
+    if (time.span.end > start && time.span.end <= end) start = time.span.end;
+  }
+  return text.slice(start, end);
 }
 
 /** Words that end the name of an occasion: a time before them is part of the name. */
