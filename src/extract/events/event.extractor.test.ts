@@ -439,6 +439,27 @@ describe('extractEvents', () => {
     });
   });
 
+  it('gives a predicate of the same type dated after a comma its own event (去年9月开工，今年5月投产)', () => {
+    const found = events('赣州高新区新能源材料产业园去年9月开工，今年5月投产。', '2023-06-30');
+    expect(found.map((e) => [e.type, e.trigger, e.date])).toEqual([
+      ['operation', '开工', '2022-09'],
+      ['operation', '投产', '2023-05'],
+    ]);
+    expect(found[1]?.participants).toEqual(['赣州高新区新能源材料产业园']);
+  });
+
+  it('tells the production start of 建成投产, with its completion', () => {
+    const found = events(
+      '江西纺联智能装备有限公司纺纱机器人项目，5月建成投产，可年产纺纱机器人1500台。',
+      '2025-07-10',
+    );
+    expect(found.map((e) => [e.type, e.date])).toEqual([
+      ['founding', '2025-05'],
+      ['operation', '2025-05'],
+    ]);
+    expect(found[1]?.participants).toEqual(['江西纺联智能装备有限公司']);
+  });
+
   it('gives each clause of a list its own event', () => {
     const found = events(
       '二是与中国科学院空间工程中心研制出样机，2016年在法国进行了失重飞行试验；三是研制出实验样机，于2019年10月在我国进行首次失重飞行试验。',

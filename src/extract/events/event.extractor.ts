@@ -261,6 +261,7 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
       context,
       sentence.clauses.find((c) => c.start <= token.start && token.start < c.end) ?? sentence,
       token.start,
+      type,
     );
     if (type === 'agreement') {
       const object = AGREEMENT_OBJECT.exec(text.slice(token.end, clause.end));
@@ -345,9 +346,10 @@ function passedAt(text: string, sentence: Sentence, token: Token): boolean {
 /**
  * The part of a clause a predicate is in, when dates set between commas open new parts: in
  * 签署两次合作协议，2016年4月21日，中科院与重庆市签署了《…》 the second 签署 is an agreement of
- * its own, on its own date, not the first told again.
+ * its own, on its own date, not the first told again. So is a predicate of the same type dated
+ * after a comma: 去年9月开工，今年5月投产.
  */
-function subclauseAt(context: EventContext, clause: Span, at: number): Span {
+function subclauseAt(context: EventContext, clause: Span, at: number, type: EventType): Span {
   const { text, times } = context;
   let start = clause.start;
   let end = clause.end;
@@ -358,7 +360,9 @@ function subclauseAt(context: EventContext, clause: Span, at: number): Span {
   ) {
     const time = times[i] as TimeMention;
     if (time.span.end >= clause.end) break;
-    const opens = COMMA.test(text.charAt(time.span.start - 1)) && COMMA.test(text.charAt(time.span.end));
+    const opens =
+      COMMA.test(text.charAt(time.span.start - 1)) &&
+      (COMMA.test(text.charAt(time.span.end)) || startsTrigger(context, time.span.end, type));
     if (!opens) continue;
     if (time.span.start <= at) start = time.span.start;
     else {
@@ -367,6 +371,13 @@ function subclauseAt(context: EventContext, clause: Span, at: number): Span {
     }
   }
   return start === clause.start && end === clause.end ? clause : { start, end };
+}
+
+/** Whether a predicate of `type` begins at `offset`, as 投产 in 去年9月开工，今年5月投产. */
+function startsTrigger(context: EventContext, offset: number, type: EventType): boolean {
+  const { tokens } = context;
+  const token = tokens[firstIndex(tokens.length, (i) => (tokens[i] as Token).start >= offset)];
+  return token?.start === offset && token.entry?.trigger === type;
 }
 
 /** 此次签约落户的41个项目: predicates told before and referred to again, as a modifier. */

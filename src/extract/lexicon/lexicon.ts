@@ -70,7 +70,7 @@ export interface Lexicon {
   /** Fields of science and industry (大数据, 石墨烯 …): one alone does not make a name. */
   fieldWords: Set<string>;
   triggers: Map<string, EventType>;
-  /** Words the segmenter must keep whole, in jieba's user-dictionary format. */
+  /** Words the segmenter must keep whole, and words of its dictionary it must cut, in jieba's user-dictionary format. */
   segmenterWords: string[];
   /** Part-of-speech tag and frequency of the general dictionary's words. */
   wordTags: Map<string, { tag: string; freq: number }>;
@@ -343,6 +343,8 @@ function buildLexicon(): Lexicon {
   for (const title of words('titles.txt')) segmenterWords.push(`${title} 50000 n`);
   for (const { suffix } of suffixes) if (suffix.length >= 2) segmenterWords.push(`${suffix} 20000 n`);
   for (const field of words('field-words.txt')) segmenterWords.push(`${field} 20000 n`);
+  // At frequency 0 the general dictionary's word is never chosen, and its parts are cut instead.
+  for (const word of words('split-words.txt')) segmenterWords.push(`${word} 0 x`);
   const lexicon: Omit<Lexicon, 'words' | 'wordFilter'> = {
     organizations,
     suffixes,

@@ -36,6 +36,17 @@ describe('tokenize', () => {
     expect(words('以及相关单位')).toContain('以及');
   });
 
+  it('cuts the words of the general dictionary that hide a predicate (建成投产, 宣告成立)', () => {
+    const words = (text: string) => tokenize(text).map((t) => t.text);
+    expect(words('该项目今年5月建成投产')).toEqual(expect.arrayContaining(['建成', '投产']));
+    expect(words('研究院14日宣告成立')).toContain('成立');
+    expect(words('大会在京隆重举行')).toContain('举行');
+    expect(words('园区新开工项目12个')).toContain('开工');
+    expect(words('平台开始运行')).toContain('运行');
+    const triggers = tokenize('该项目今年5月建成投产').flatMap((t) => t.entry?.trigger ?? []);
+    expect(triggers).toEqual(['founding', 'operation']);
+  });
+
   it('segments a whole seed document without losing characters', () => {
     const text = readFileSync(
       new URL('../../../../shared/seeds/002_717669ecf8a4545b.txt', import.meta.url),
