@@ -18,10 +18,10 @@ const LIST_ITEM =
 const LIST_INTRODUCTION = /^[^。；\n]{0,20}[：:]\s*/u;
 
 /**
- * A sentence or two more of the batch's own figures, in its paragraph, before the list is
- * introduced: 本批项目中，投资额20亿元以上的有6个。主要签约项目包括：
+ * A few sentences more of the batch, with no event of their own, before the list is introduced,
+ * in its paragraph or the next ones: 本批项目中，投资额20亿元以上的有6个。主要签约项目包括：
  */
-const FIGURES_BEFORE_LIST = /^[^\n]{0,100}?[。；]\s*(?=[^。；\n]{0,20}[：:])/u;
+const FIGURES_BEFORE_LIST = /^[^]{0,300}?[。；]\s*(?=[^。；\n]{0,20}[：:]\s*$)/u;
 
 export function withBatchItems(events: CooperationEvent[], text: string): CooperationEvent[] {
   for (const [index, batch] of events.entries()) {

@@ -132,6 +132,19 @@ describe('extractEvents', () => {
       published: '2025-09-09',
       parties: ['贵州赤水竹业科技有限公司', '赤水市人民政府', '遵义医科大学', '汇川区人民政府'],
     },
+    {
+      name: 'finds the items of a batch introduced in a later paragraph, after who attended',
+      lines: [
+        '15日，集中签约活动在会展中心举行，26个项目现场签约，总投资约一百二十亿元。副市长周文斌出席签约活动。',
+        '',
+        '本次签约项目中，先进制造业项目占比过半。部分签约项目如下：',
+        '',
+        '（1）广东海川新材料有限公司与江门高新技术产业开发区管理委员会签约，投资约5000万美元建设新材料生产基地；',
+        '（2）五邑大学与台山市人民政府签约，共建台山海洋装备研究院。',
+      ],
+      published: '2025-05-16',
+      parties: ['广东海川新材料有限公司', '江门高新技术产业开发区管理委员会', '五邑大学', '台山市人民政府'],
+    },
   ])('$name', ({ lines, published, parties }) => {
     const found = events(lines.join('\n'), published);
     const signings = found.filter((e) => e.type === 'project_signing');

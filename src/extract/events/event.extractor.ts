@@ -63,7 +63,8 @@ const NOMINAL_NEXT = new Set([
   '主体',
   '经费',
 ]);
-const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为']);
+/** Words before a trigger that make it a noun: 首批签约, 出席签约活动 (the occasion is attended). */
+const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为', '出席', '参加']);
 const PLANNED = /(将|计划|拟|预计|力争|争取|即将|有望|准备)/;
 const AGREEMENT_OBJECT =
   /^[了]?([《“][^》”]{2,60}[》”]|[\p{Script=Han}A-Za-z0-9]{0,20}?(协议|合同|备忘录|协定|意向书|框架))/u;

@@ -142,6 +142,14 @@ describe('recognizePersons', () => {
     }
   });
 
+  it('keeps a given name that ends in 和 before what the person does (陶景和出席)', () => {
+    expect(people('江苏大学副校长陶景和出席签约活动')).toEqual([['陶景和', '副校长']]);
+    expect(people('董事长王立和总经理李明出席')).toEqual([
+      ['王立', '董事长'],
+      ['李明', '总经理'],
+    ]);
+  });
+
   it('reads a name before its title after a conjunction', () => {
     expect(people('学习贯彻全会精神和习近平总书记的重要指示')).toEqual([['习近平', '总书记']]);
   });

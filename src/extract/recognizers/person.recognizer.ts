@@ -107,7 +107,10 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
   if (surname === 0) return undefined;
   const first = at + surname;
   if (startsWithStop(text, first, lex)) return undefined;
-  const length = startsWithStop(text, first + 1, lex) ? surname + 1 : surname + 2;
+  const length =
+    startsWithStop(text, first + 1, lex) && !givenNameConjunction(text, first + 1, lex)
+      ? surname + 1
+      : surname + 2;
   const name = text.slice(at, at + length);
   if (lex.organizations.has(name) || isPlaceName(name, lex, text, at)) return undefined;
   // 由, 于, 向 … are surnames and words: before a place (由太原理工大学…) or the short name of a
@@ -121,6 +124,16 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
       (CONJUNCTION_SURNAMES.has(surnameWord) && lex.wordTags.has(next)) ||
       BODY_ENDS.test(text.charAt(at + length)));
   return word ? undefined : name;
+}
+
+/**
+ * Whether the 和 or 与 at `at` is the last character of a given name (副校长陶景和出席): a verb the
+ * person does follows it, where a second name would follow a conjunction.
+ */
+function givenNameConjunction(text: string, at: number, lex: Lexicon): boolean {
+  if (!CONJUNCTION_SURNAMES.has(text.charAt(at))) return false;
+  const verb = text.slice(at + 1, at + 3);
+  return lex.personStops.has(verb) && lex.wordTags.get(verb)?.tag === 'v';
 }
 
 /**
