@@ -473,6 +473,25 @@ describe('extractEvents', () => {
     expect(found[1]?.participants).toEqual(['江西纺联智能装备有限公司']);
   });
 
+  it('gives a review passed the body that passed it, those that built it and the body that held it', () => {
+    const [, review] = events(
+      '去年9月，中国科学院成都分院与宜宾学院共建的宜宾智能终端检测中心通过四川省科学技术厅组织的验收。',
+      '2025-12-05',
+    );
+    expect(review).toMatchObject({
+      type: 'milestone',
+      date: '2024-09',
+      participants: ['宜宾智能终端检测中心', '中国科学院成都分院', '宜宾学院', '四川省科学技术厅'],
+    });
+    const [held] = events('该技术去年10月通过中国纺织工业联合会组织的科技成果评价。', '2025-06-20');
+    expect(held).toMatchObject({ type: 'milestone', participants: ['中国纺织工业联合会'] });
+  });
+
+  it('reads 运行 before 考核 as the name of a test, not a start of operation', () => {
+    const found = events('该系统在企业试验线上完成十万公里运行考核，由株洲天易轨道电驱科技有限公司研制。');
+    expect(found.filter((e) => e.type === 'operation')).toEqual([]);
+  });
+
   it('gives each clause of a list its own event', () => {
     const found = events(
       '二是与中国科学院空间工程中心研制出样机，2016年在法国进行了失重飞行试验；三是研制出实验样机，于2019年10月在我国进行首次失重飞行试验。',

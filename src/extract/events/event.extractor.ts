@@ -62,6 +62,7 @@ const NOMINAL_NEXT = new Set([
   '模式',
   '主体',
   '经费',
+  '考核',
 ]);
 /** Words before a trigger that make it a noun: 首批签约, 出席签约活动 (the occasion is attended). */
 const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为', '出席', '参加']);
@@ -337,6 +338,38 @@ function prizeWon(text: string, sentence: Sentence, token: Token): string | unde
   return won ? `${won[1]}${token.text}` : undefined;
 }
 
+/** 通过省科学技术厅组织的验收: the bodies between 通过 and 组织的 held the review. */
+const REVIEWED_BY = /通过了?(?:由)?([^，。；：]{2,40}?)(?:组织|主持|开展)的[^，。；：]{0,16}$/;
+/** What may stand between what passed a review and its 通过: 顺利, 已, 于2024年 …. */
+const BEFORE_PASSING = /^(?:已经|已|于|在|日前|近日|顺利|正式|成功|一次性|均)*$/;
+
+/**
+ * Who took part in a review passed (X通过Y组织的验收) besides the parties before it: the body that
+ * passed it, when it is named right before 通过, even as what the sentence says was built
+ * (A与B共建的X通过…), and the bodies that held it. Undefined when no body held it.
+ */
+function examinedAndExaminers(
+  context: EventContext,
+  sentence: Sentence,
+  trigger: Token,
+): { examined: string[]; examiners: string[] } | undefined {
+  const { text } = context;
+  const reviewed = REVIEWED_BY.exec(text.slice(sentence.start, trigger.start));
+  if (!reviewed) return undefined;
+  const passedAt = sentence.start + reviewed.index;
+  const heldFrom = passedAt + reviewed[0].indexOf(reviewed[1] as string);
+  const examiners = partiesIn(context, heldFrom, heldFrom + (reviewed[1] as string).length)
+    .filter((p) => p.type === 'organization')
+    .map((p) => p.name);
+  if (examiners.length === 0) return undefined;
+  const examined = partiesIn(context, sentence.start, passedAt)
+    .filter((p) => p.type === 'organization')
+    .at(-1);
+  const passed =
+    examined && BEFORE_PASSING.test(textWithoutTimes(context, examined.span.end, passedAt).trim());
+  return { examined: passed ? [examined.name] : [], examiners };
+}
+
 /** 通过…的验收: a review a body passed, though 的 makes its word a noun. */
 const PASSED = /通过[^，。；]{0,20}的$/;
 
@@ -596,9 +629,14 @@ function buildEvent(
       }
       break;
     }
-    case 'milestone':
-    case 'operation':
+    case 'milestone': {
       objects = [prizeWon(text, sentence, triggerToken) ?? phraseEndingAt(context, trigger.token)];
+      const review = examinedAndExaminers(context, sentence, triggerToken);
+      if (review) participants = unique([...review.examined, ...participants, ...review.examiners]);
+      break;
+    }
+    case 'operation':
+      objects = [phraseEndingAt(context, trigger.token)];
       break;
     default: {
       const unreachable: never = trigger.type;

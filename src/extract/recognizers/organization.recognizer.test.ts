@@ -224,6 +224,7 @@ describe('recognizeOrganizations', () => {
   it('reads a department after its level alone (省科技厅) and one the dictionary tags as a body', () => {
     expect(names('通过省科技厅组织的验收')).toEqual(['省科技厅']);
     expect(names('洽谈会由江苏省商务厅、南通市人民政府主办')).toEqual(['江苏省商务厅', '南通市人民政府']);
+    expect(names('通过省科学技术厅组织的验收')).toEqual(['省科学技术厅']);
     expect(names('时任重庆市委书记出席')).toEqual([]);
     expect(names('在会议厅举行')).toEqual([]);
   });
@@ -248,6 +249,12 @@ describe('recognizeOrganizations', () => {
 
   it('names the management committee of a park after the park', () => {
     expect(names('九江经开区新材料产业园管委会与南昌大学签约')).toContain('九江经开区新材料产业园管委会');
+  });
+
+  it('reads federations and pilot zones by their suffix (联合会, 试验区), and a zone committee whole', () => {
+    expect(names('通过中国纺织工业联合会组织的科技成果评价')).toEqual(['中国纺织工业联合会']);
+    expect(names('签约落户上饶高铁经济试验区的企业')).toEqual(['上饶高铁经济试验区']);
+    expect(names('青海柴达木循环经济试验区管理委员会主办')).toEqual(['青海柴达木循环经济试验区管理委员会']);
   });
 
   it('finds short forms from the alias table', () => {

@@ -16,7 +16,6 @@ const PLACE_NAMED_KINDS = new Set<OrganizationKind>([
   'park',
 ]);
 
-const ZONE_SUFFIX = /(科学城|科技城|高新区|新区|开发区|经开区|自贸区|示范区)$/;
 /** A national body's first word; 国家级 is a rank (国家级科技企业孵化器), not the state. */
 const NATIONAL_PREFIX = /^(国家(?!级)|中国|中央|全国|中华)/;
 const DASHES = new Set(['—', '-', '－', '–', '——', '·']);
@@ -154,6 +153,11 @@ function isPark(word: string, lex: Lexicon): boolean {
   return suffixOf(word, lex)?.kind === 'park';
 }
 
+/** A zone's name or its suffix alone: 科学城, 两江新区, 上饶高铁经济试验区. */
+function isZone(word: string, lex: Lexicon): boolean {
+  return endingSuffix(word, lex)?.kind === 'zone';
+}
+
 function isPlaceOrKnown(token: Token): boolean {
   return (
     token.entry !== undefined && (token.entry.place !== undefined || token.entry.organization !== undefined)
@@ -238,7 +242,7 @@ function extend(
     if (token.entry?.nameVerb && !joined && !startsKindOfBody(tokens, first, last)) break;
     if (isPlaceOrKnown(token)) {
       // A government is never named after another body: 重庆市人民政府中国科学院 is two parties.
-      if (kind === 'government' && token.entry?.place === undefined && !ZONE_SUFFIX.test(word)) break;
+      if (kind === 'government' && token.entry?.place === undefined && !isZone(word, lex)) break;
       anchored = true;
       first = j;
       j--;
@@ -246,7 +250,7 @@ function extend(
     }
     if (isBoundary(token, lex) && !isMeasureWordOfName(tokens, j, lex) && !followsPlace(tokens, j)) break;
     // … but a park's management committee is named after the park (钛合金产业园管委会).
-    if (kind === 'government' && suffixOf(word, lex) && !ZONE_SUFFIX.test(word) && !isPark(word, lex)) break;
+    if (kind === 'government' && suffixOf(word, lex) && !isZone(word, lex) && !isPark(word, lex)) break;
     // The short form the text gives the name shows where it begins: 华岳 of 甘肃华岳秦州电工… (“华岳电工”).
     if (anchored && !isKnownWord(token, lex) && !shortForm?.startsWith(word)) break;
     first = j;
@@ -361,7 +365,7 @@ function isFieldLike(token: Token, lex: Lexicon): boolean {
 function splitAtZone(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): Candidate[] {
   for (let k = candidate.last - 1; k >= candidate.first; k--) {
     const token = tokens[k] as Token;
-    if (!ZONE_SUFFIX.test(token.text)) continue;
+    if (!isZone(token.text, lex)) continue;
     const following = tokens[k + 1];
     const next = following?.text ?? '';
     const ownName = WORDLIKE.test(next) && !following?.entry?.field && !following?.entry?.generic;
@@ -381,10 +385,10 @@ function splitAtZone(tokens: readonly Token[], candidate: Candidate, lex: Lexico
  */
 function isName(tokens: readonly Token[], candidate: Candidate, lex: Lexicon): boolean {
   if (candidate.bare) return true;
-  // 市政府, 省科技厅: the government, or a department of it, of the place the document is about.
+  // 市政府, 省科技厅, 省科学技术厅: the government, or a department of it, of the place the document is about.
   const head = tokens[candidate.first] as Token;
   if (candidate.first === candidate.last && LEVEL_GOVERNMENT.test(head.text)) return true;
-  if (candidate.first + 1 === candidate.last && AREA_LEVEL.test(head.text) && candidate.kind === 'government')
+  if (candidate.first < candidate.last && AREA_LEVEL.test(head.text) && candidate.kind === 'government')
     return true;
   const suffix = suffixOf((tokens[candidate.last] as Token).text, lex)?.suffix ?? '';
   let places = 0;
