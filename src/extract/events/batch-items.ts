@@ -21,7 +21,7 @@ const LIST_INTRODUCTION = /^[^。；\n]{0,20}[：:]\s*/u;
  * A few sentences more of the batch, with no event of their own, before the list is introduced,
  * in its paragraph or the next ones: 本批项目中，投资额20亿元以上的有6个。主要签约项目包括：
  */
-const FIGURES_BEFORE_LIST = /^[^]{0,300}?[。；]\s*(?=[^。；\n]{0,20}[：:]\s*$)/u;
+const FIGURES_BEFORE_LIST = /^[\s\S]{0,300}?[。；]\s*(?=[^。；\n]{0,20}[：:]\s*$)/u;
 
 export function withBatchItems(events: CooperationEvent[], text: string): CooperationEvent[] {
   for (const [index, batch] of events.entries()) {
