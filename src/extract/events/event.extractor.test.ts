@@ -188,6 +188,15 @@ describe('extractEvents', () => {
     expect(events('贵州大学负责项目的验收。').filter((e) => e.type === 'milestone')).toEqual([]);
   });
 
+  it('does not date an agreement by the years in its title', () => {
+    const [event] = events(
+      '会前，江苏大学与镇江市人民政府签署《校地科技合作协议（2025—2030年）》。',
+      '2025-09-27',
+    );
+    expect(event).toMatchObject({ type: 'agreement', objects: ['校地科技合作协议（2025—2030年）'] });
+    expect(event?.date).toBeUndefined();
+  });
+
   it('takes the title of an agreement from its book-title marks', () => {
     const [event] = events(
       '2016年4月21日，中科院与重庆市签署了《重庆市人民政府中国科学院全面科技合作协议》。',
