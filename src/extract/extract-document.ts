@@ -4,6 +4,7 @@ import { splitArticles } from '../ingest/articles/split-articles.js';
 import { type Block, repairLayout } from '../ingest/layout/repair-layout.js';
 import { extractEvents, type Party } from './events/event.extractor.js';
 import { splitSentences } from './events/sentences.js';
+import { isTimeInName } from './events/time-in-name.js';
 import { lexicon } from './lexicon/lexicon.js';
 import { recognizeCounts } from './recognizers/count.recognizer.js';
 import { recognizeMoney } from './recognizers/money.recognizer.js';
@@ -94,7 +95,7 @@ function analyse(
     parties: partiesOf(entities),
     times,
     counts,
-    leads: leadDates(articles, sentences, times),
+    leads: leadDates(articles, sentences, times, body),
     articles: articles.map((a) => a.span),
     lex,
   });
@@ -154,6 +155,7 @@ function leadDates(
   articles: Article[],
   sentences: ReturnType<typeof splitSentences>,
   times: ReturnType<typeof recognizeTimes>,
+  text: string,
 ): Array<{ span: Span; date: string }> {
   const leads: Array<{ span: Span; date: string }> = [];
   for (const article of articles) {
@@ -161,7 +163,9 @@ function leadDates(
       .filter((s) => s.start >= article.span.start && s.end <= article.span.end)
       .slice(0, 3);
     for (const lead of opening) {
-      const date = times.find((t) => t.span.start >= lead.start && t.span.end <= lead.end);
+      const date = times.find(
+        (t) => t.span.start >= lead.start && t.span.end <= lead.end && !isTimeInName(text, t),
+      );
       if (date) {
         leads.push({ span: article.span, date: date.value });
         break;

@@ -15,6 +15,7 @@ import { withBatchItems } from './batch-items.js';
 import { withOccasionParties } from './occasion-parties.js';
 import { referredParties, type TellingSoFar } from './referred-parties.js';
 import type { Sentence } from './sentences.js';
+import { isTimeInName } from './time-in-name.js';
 
 /** A named party in the text: a resolved organisation or place mention. */
 export interface Party {
@@ -724,21 +725,6 @@ function phraseEndingAt(context: EventContext, index: number): string {
   return text.slice(start, end);
 }
 
-/** Words that end the name of an occasion: a time before them is part of the name. */
-const OCCASION_END = /(仪式|大会|论坛|峰会|博览会|交易会|洽谈会|对接会|推介会|研讨会|年会|活动)$/;
-
-/**
- * Whether a time is part of a name rather than the date of something (2022年第三季度重大项目集中
- * 签约仪式, 2022中国（长沙）科技成果转化交易会): written against the words of an occasion's name,
- * or inside the book-title marks of a title (《校地科技合作协议（2025—2030年）》).
- */
-function qualifiesName(text: string, time: TimeMention): boolean {
-  const before = text.slice(Math.max(0, time.span.start - 60), time.span.start);
-  if (before.lastIndexOf('《') > before.lastIndexOf('》')) return true;
-  const rest = /^[^，。；、：,;:\s在于将已]{2,30}/.exec(text.slice(time.span.end, time.span.end + 30));
-  return rest !== null && OCCASION_END.test(rest[0]);
-}
-
 /** How a sentence says its predicate was on the day just told: 当天, 投产当天, 同日. */
 const SAME_DAY = /^\s*[\p{Script=Han}]{0,6}?(?:当天|当日|同日|同一天)/u;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -751,7 +737,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: number): string | undefined {
   const within = (span: Span) =>
     context.times.filter(
-      (t) => t.span.start >= span.start && t.span.end <= span.end && !qualifiesName(context.text, t),
+      (t) => t.span.start >= span.start && t.span.end <= span.end && !isTimeInName(context.text, t),
     );
   const beforeIn = (span: Span) =>
     within(span)
@@ -764,7 +750,7 @@ function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: nu
     const article = context.articles?.find((a) => a.start <= sentence.start && sentence.start < a.end);
     const day = context.times
       .filter((t) => t.span.end <= sentence.start && (!article || t.span.start >= article.start))
-      .filter((t) => DAY.test(t.value) && !qualifiesName(context.text, t))
+      .filter((t) => DAY.test(t.value) && !isTimeInName(context.text, t))
       .at(-1);
     if (day) return day.value;
   }
