@@ -251,6 +251,14 @@ describe('recognizeOrganizations', () => {
     expect(names('九江经开区新材料产业园管委会与南昌大学签约')).toContain('九江经开区新材料产业园管委会');
   });
 
+  it('leaves the role of a party before its name out of the name (买受方为, 运营方)', () => {
+    expect(names('买受方为浙江柯桥蓝澜印染有限公司')).toEqual(['浙江柯桥蓝澜印染有限公司']);
+    expect(names('湖南理工学院与孵化器运营方岳阳洞庭科创发展有限公司签署协议')).toEqual([
+      '湖南理工学院',
+      '岳阳洞庭科创发展有限公司',
+    ]);
+  });
+
   it('reads federations and pilot zones by their suffix (联合会, 试验区), and a zone committee whole', () => {
     expect(names('通过中国纺织工业联合会组织的科技成果评价')).toEqual(['中国纺织工业联合会']);
     expect(names('签约落户上饶高铁经济试验区的企业')).toEqual(['上饶高铁经济试验区']);
