@@ -251,6 +251,13 @@ describe('recognizeOrganizations', () => {
     expect(names('九江经开区新材料产业园管委会与南昌大学签约')).toContain('九江经开区新材料产业园管委会');
   });
 
+  it('does not take a count of bodies (第二家, 一间) or a verb before a kind of body for a name', () => {
+    expect(names('是岳阳市第二家国家级孵化器')).not.toContain('岳阳市第二家国家级孵化器');
+    expect(names('从“一间办公室”起步')).toEqual([]);
+    expect(names('企业每年投入实验室的经费')).toEqual([]);
+    expect(names('株洲再添轨道交通领域联合实验室')).not.toContain('株洲再添轨道交通领域联合实验室');
+  });
+
   it('leaves the role of a party before its name out of the name (买受方为, 运营方)', () => {
     expect(names('买受方为浙江柯桥蓝澜印染有限公司')).toEqual(['浙江柯桥蓝澜印染有限公司']);
     expect(names('湖南理工学院与孵化器运营方岳阳洞庭科创发展有限公司签署协议')).toEqual([

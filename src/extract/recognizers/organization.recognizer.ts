@@ -22,6 +22,8 @@ const DASHES = new Set(['—', '-', '－', '–', '——', '·']);
 const CONJUNCTIONS = new Set(['与', '和', '及']);
 const NUMBER = /^[0-9０-９.．%％]+$|^[一二三四五六七八九十百千万两〇零几多数]+[大个家项批类所座条]$/;
 const CHINESE_NUMERAL = /^[一二三四五六七八九十百千万两〇零几多数]+$/;
+/** A number, or an ordinal, with its measure word, as one word: 一间, 第二家, 二百余名. They count bodies. */
+const COUNTED = /^第?(?:[0-9]+|[一二三四五六七八九十百千万两〇零几多数]+)[余多]?[个家项批所座条间名位支只]$/;
 /** A demonstrative and a measure word the segmenter keeps as one word (这批, 该家, 每所). */
 const DEMONSTRATIVE_MEASURE = /^[这那该此每各某][个家批类所项座条位名种些]$/;
 /** A word that names a category (化工类, 科技型): it qualifies a kind of body, it names none. */
@@ -237,6 +239,7 @@ function extend(
     }
     // 五个, 十家 count; 三一重工 is a name.
     if (CHINESE_NUMERAL.test(word) && /^q/.test(nextTag(tokens, j, lex))) break;
+    if (COUNTED.test(word)) break;
     // 检测与认证平台: a verb joined to the next word of the name by 与 is a field of it.
     const joined = first === j + 1 && CONJUNCTIONS.has((tokens[first] as Token).text);
     if (token.entry?.nameVerb && !joined && !startsKindOfBody(tokens, first, last)) break;
