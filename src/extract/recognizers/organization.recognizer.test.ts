@@ -255,6 +255,7 @@ describe('recognizeOrganizations', () => {
     expect(names('是岳阳市第二家国家级孵化器')).not.toContain('岳阳市第二家国家级孵化器');
     expect(names('从“一间办公室”起步')).toEqual([]);
     expect(names('企业每年投入实验室的经费')).toEqual([]);
+    expect(names('记者近日走进岳阳经济技术开发区')).toEqual(['岳阳经济技术开发区']);
     expect(names('株洲再添轨道交通领域联合实验室')).not.toContain('株洲再添轨道交通领域联合实验室');
   });
 
