@@ -20,10 +20,12 @@ const PLACE_NAMED_KINDS = new Set<OrganizationKind>([
 const NATIONAL_PREFIX = /^(国家(?!级)|中国|中央|全国|中华)/;
 const DASHES = new Set(['—', '-', '－', '–', '——', '·']);
 const CONJUNCTIONS = new Set(['与', '和', '及']);
-const NUMBER = /^[0-9０-９.．%％]+$|^[一二三四五六七八九十百千万两〇零几多数]+[大个家项批类所座条]$/;
-const CHINESE_NUMERAL = /^[一二三四五六七八九十百千万两〇零几多数]+$/;
+/** The characters of a number written in Chinese, and of a vague one (几, 多, 数). */
+const NUMERALS = '[一二三四五六七八九十百千万两〇零几多数]';
+const NUMBER = new RegExp(`^[0-9０-９.．%％]+$|^${NUMERALS}+[大个家项批类所座条]$`);
+const CHINESE_NUMERAL = new RegExp(`^${NUMERALS}+$`);
 /** A number, or an ordinal, with its measure word, as one word: 一间, 第二家, 二百余名. They count bodies. */
-const COUNTED = /^第?(?:[0-9]+|[一二三四五六七八九十百千万两〇零几多数]+)[余多]?[个家项批所座条间名位支只]$/;
+const COUNTED = new RegExp(`^第?(?:[0-9]+|${NUMERALS}+)[余多]?[个家项批所座条间名位支只]$`);
 /** A demonstrative and a measure word the segmenter keeps as one word (这批, 该家, 每所). */
 const DEMONSTRATIVE_MEASURE = /^[这那该此每各某][个家批类所项座条位名种些]$/;
 /** A word that names a category (化工类, 科技型): it qualifies a kind of body, it names none. */
@@ -157,7 +159,7 @@ function isPark(word: string, lex: Lexicon): boolean {
 
 /** A zone's name or its suffix alone: 科学城, 两江新区, 上饶高铁经济试验区. */
 function isZone(word: string, lex: Lexicon): boolean {
-  return endingSuffix(word, lex)?.kind === 'zone';
+  return suffixOf(word, lex)?.kind === 'zone';
 }
 
 function isPlaceOrKnown(token: Token): boolean {
