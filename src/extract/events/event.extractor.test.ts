@@ -327,6 +327,55 @@ describe('extractEvents', () => {
     expect(last?.participants).toEqual(['贵州省人民政府', '中国科学院']);
   });
 
+  it('gives heads who sign 代表双方 the parties of the signing told before', () => {
+    const all = events(
+      '7月23日，绵阳市人民政府与中国科学院全面科技合作协议签约仪式在绵阳举行。中国科学院副院长骆鸿飞、绵阳市市长贺文涛代表双方签约。',
+      '2025-07-24',
+    );
+    const signed = all.find((e) => e.type === 'agreement' && e.evidence.includes('代表双方'));
+    expect(signed?.participants).toEqual(expect.arrayContaining(['绵阳市人民政府', '中国科学院']));
+  });
+
+  it('gives 院市双方 the academy and the city, not the parties of the contract told last', () => {
+    const all = events(
+      '12月4日，宜宾市人民政府与中国科学院签署全面合作协议。签约仪式上，中国科学院物理研究所与四川宜宾锂想新能源科技有限公司签订技术开发合同。这是院市双方签署的第二份全面合作协议。',
+      '2025-12-05',
+    );
+    const second = all.find((e) => e.evidence.startsWith('这是院市双方'));
+    expect(second?.participants).toEqual(['宜宾市人民政府', '中国科学院']);
+    expect(second?.objects).toEqual(['第二份全面合作协议']);
+  });
+
+  it('reads a city that takes part as its government when the document names that government', () => {
+    const all = events(
+      '宜宾与中国科学院签署新一轮全面合作协议\n12月4日，宜宾市人民政府与中国科学院签署协议，宜宾市与中国科学院将共建研究院。',
+      '2025-12-05',
+    );
+    const parties = all.flatMap((e) => e.participants);
+    expect(parties).toContain('宜宾市人民政府');
+    expect(parties).not.toContain('宜宾市');
+  });
+
+  it('takes the subject of a clause that opens with a body of its own', () => {
+    const all = events(
+      '入驻企业中，岳阳芙蓉催化材料有限公司最具代表性。这家由湖南理工学院团队创办的企业成立于2021年，去年12月，企业在园区建成的生产线正式投产。',
+      '2025-10-24',
+    );
+    const founded = all.find((e) => e.type === 'founding' && e.date === '2021');
+    expect(founded?.participants).toContain('岳阳芙蓉催化材料有限公司');
+    const production = all.find((e) => e.type === 'operation');
+    expect(production).toMatchObject({ date: '2024-12', participants: ['岳阳芙蓉催化材料有限公司'] });
+  });
+
+  it('keeps the parties of the sentence when a later clause opens with a body it qualifies', () => {
+    const all = events(
+      '8月11日，河北科技大学与石家庄润康生物制药有限公司（以下简称“润康生物”）签订技术转让合同，河北科技大学化学与制药工程学院教授杜明远团队研发的“手性药物中间体连续流合成技术”以三千二百万元转让给润康生物。',
+      '2022-08-12',
+    );
+    const transfer = all.find((e) => e.type === 'transfer');
+    expect(transfer?.participants[0]).toBe('河北科技大学');
+  });
+
   it('gives 双方 in the same paragraph the parties of the agreement just told', () => {
     const all = events(
       '6月19日，贵州省人民政府与中国科学院在贵阳签署合作协议。当天，贵州大学与中国科学院地球化学研究所签订技术开发合同，双方还签署了人才培养协议。',

@@ -69,7 +69,7 @@ const NOMINAL_NEXT = new Set([
 const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为', '出席', '参加']);
 const PLANNED = /(将|计划|拟|预计|力争|争取|即将|有望|准备)/;
 const AGREEMENT_OBJECT =
-  /^[了]?([《“][^》”]{2,60}[》”]|[\p{Script=Han}A-Za-z0-9]{0,20}?(协议|合同|备忘录|协定|意向书|框架))/u;
+  /^[了的]?([《“][^》”]{2,60}[》”]|[\p{Script=Han}A-Za-z0-9]{0,20}?(协议|合同|备忘录|协定|意向书|框架))/u;
 const GATHERING_SUFFIX =
   /(研讨会|论坛|博览会|大会|峰会|交流会|推介会|洽谈会|对接会|年会|座谈会|发布会|展览会|展会|交易会|高交会|军博会|博会|赛)$/;
 const PROJECT_WORDS = /项目|企业|机构/;
@@ -86,7 +86,10 @@ const CONJOINED = /[与和同跟及]$/;
 const HANDED_OVER =
   /将(?:([“「《][^”」》]{2,40}[”」》])[^，。；“「《]{0,12}|([^，。；“「《]{2,30}?(?:技术|工艺|成果|专利权?|方法|配方|品种)))$/;
 const COMMA = /[，,]/;
-const GOVERNMENT = /^(人民)?政府$/;
+/** Heads signing for the parties: 代表双方签约, 分别代表三方签字. */
+const ON_BEHALF = /代表(?:双|三|四|各)方(?!面)/;
+/** An area's government, by the area's name: 宜宾市人民政府. */
+const GOVERNMENT_OF = /^(.{2,12}?)(?:人民)?政府$/;
 /** How a sentence that details a batch of projects begins: 其中, 签约项目中. */
 const DETAILS = /^\s*(?:其中|(?:在)?(?:签约|这些|上述)(?:的)?(?:项目|企业)中)/;
 /** Words between a body and the predicate of its own founding: 于, 正式, 已. */
@@ -115,7 +118,7 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
   let tokenIndex = 0;
   const told: CooperationEvent[] = [];
   const earlier: TellingSoFar = { text: context.text, told, articles: context.articles ?? [] };
-  const placeNames = new Set(context.parties.filter((p) => p.type === 'place').map((p) => p.name));
+  const governments = governmentsOfPlaces(context.parties);
   for (const [index, sentence] of context.sentences.entries()) {
     while (tokenIndex < context.tokens.length && (context.tokens[tokenIndex] as Token).end <= sentence.start)
       tokenIndex++;
@@ -137,7 +140,7 @@ export function extractEvents(context: EventContext): CooperationEvent[] {
           ...partiesDetailed(context, context.sentences[index + 1]),
         ]);
       }
-      event.participants = withoutGovernedPlaces(event.participants, placeNames);
+      event.participants = unique(event.participants.map((name) => governments.get(name) ?? name));
       for (const object of event.objects) usedObjects.add(object);
       events.push(event);
       const transfer = event.type === 'agreement' ? transferContracted(event) : undefined;
@@ -159,10 +162,29 @@ const TECHNOLOGY_CONTRACT =
  */
 function subjectStart(context: EventContext, sentence: Sentence, trigger: Token): number {
   const semicolon = context.text.lastIndexOf('；', trigger.start);
-  if (semicolon < sentence.start) return sentence.start;
-  const subjects = partiesIn(context, semicolon, trigger.start).filter((p) => p.type === 'organization');
-  return subjects.length > 0 ? semicolon : sentence.start;
+  const start =
+    semicolon >= sentence.start &&
+    partiesIn(context, semicolon, trigger.start).some((p) => p.type === 'organization')
+      ? semicolon
+      : sentence.start;
+  // A clause that opens with a body of its own, after its time at most, has its own subject too
+  // (…成立于2021年，去年12月，企业在…投产).
+  const comma = context.text.lastIndexOf('，', trigger.start);
+  if (comma <= start) return start;
+  const opening = partiesIn(context, comma + 1, trigger.start)[0];
+  const own =
+    opening?.type === 'organization' &&
+    textWithoutTimes(context, comma + 1, opening.span.start).trim() === '' &&
+    ACTS_NEXT.test(context.text.slice(opening.span.end, trigger.start + 1));
+  return own ? comma : start;
 }
+
+/**
+ * What follows a body that acts in its clause: an adverb, a preposition, a partner or the
+ * predicate (企业在…投产, 公司已…签约), not a noun it qualifies (学院教授…团队研发的技术).
+ */
+const ACTS_NEXT =
+  /^(?:在|于|已|将|也|还|又|正式|先后|同时|随即|共同|累计|再|率先|首次|成功|与|和|同|\p{Script=Han}$)/u;
 
 /** The signing of a contract that transfers a technology also transfers it, between its parties. */
 function transferContracted(agreement: CooperationEvent): CooperationEvent | undefined {
@@ -226,17 +248,19 @@ function withoutRetellings(events: CooperationEvent[]): CooperationEvent[] {
 }
 
 /**
- * A place that takes part beside its own government is that government told twice
- * (中科院与重庆市签署…；重庆市人民政府与中国科学院签署…): the government stays.
+ * A city or province that takes part is its government when the document names that government
+ * (宜宾与中国科学院签署…; 宜宾市人民政府与中国科学院…): one party, told once, by its body.
  */
-function withoutGovernedPlaces(participants: string[], placeNames: ReadonlySet<string>): string[] {
-  return participants.filter(
-    (name) =>
-      !placeNames.has(name) ||
-      !participants.some(
-        (other) => other !== name && other.startsWith(name) && GOVERNMENT.test(other.slice(name.length)),
-      ),
-  );
+function governmentsOfPlaces(parties: readonly Party[]): Map<string, string> {
+  const places = new Set(parties.filter((p) => p.type === 'place').map((p) => p.name));
+  const governments = new Map<string, string>();
+  for (const party of parties) {
+    if (party.type !== 'organization' || party.kind !== 'government') continue;
+    const match = GOVERNMENT_OF.exec(party.name);
+    const place = match?.[1];
+    if (place && places.has(place) && !governments.has(place)) governments.set(place, party.name);
+  }
+  return governments;
 }
 
 function findTriggers(context: EventContext, sentence: Sentence, from: number): Trigger[] {
@@ -503,19 +527,21 @@ function buildEvent(
   const { text, tokens } = context;
   const triggerToken = tokens[trigger.token] as Token;
   const lastToken = tokens[(sameKind.at(-1) as Trigger).token] as Token;
-  const subjects = partiesIn(
-    context,
-    subjectStart(context, sentence, triggerToken),
-    triggerToken.start,
-  ).filter((p) => isPartyRole(context, p));
-  const before = subjects.filter((p) => !usedObjects.has(p.name));
+  const subjectsFrom = subjectStart(context, sentence, triggerToken);
+  const subjects = partiesIn(context, subjectsFrom, triggerToken.start).filter((p) =>
+    isPartyRole(context, p),
+  );
+  // What an earlier predicate of the sentence set up is no party of the next, unless a clause
+  // of its own opens with it.
+  const ownClause = text.charAt(subjectsFrom) === '，';
+  const before = subjects.filter((p) => ownClause || !usedObjects.has(p.name));
   const after = partiesIn(context, lastToken.end, trigger.clause.end).filter(
     (p) => p.type === 'organization',
   );
   let participants = before.map((p) => p.name);
   let objects: string[] = [];
   let place = placeBefore(context, sentence, triggerToken.start);
-  let selfFounded: string | undefined;
+  let selfFounded: Party | undefined;
   const clauseText = text.slice(trigger.clause.start, trigger.clause.end);
   const sentenceText = text.slice(sentence.start, sentence.end);
 
@@ -590,7 +616,7 @@ function buildEvent(
           participants = participants.filter((p) => p !== subject.name);
           // … and its party too when nothing but a time or an adverb stands between (X于2018年组建).
           if (SELF_FOUNDED_GAP.test(textWithoutTimes(context, subject.span.end, triggerToken.start)))
-            selfFounded = subject.name;
+            selfFounded = subject;
         }
       }
       break;
@@ -645,14 +671,18 @@ function buildEvent(
     }
   }
 
-  if (participants.length === 0) {
-    const before = text.slice(sentence.start, triggerToken.start);
-    const referred = referredParties(before, sentence.start, earlier);
-    if (referred) participants = [...referred];
+  // Parties named by their number (双方将…) or signed for by their heads (A、B代表双方签约): the
+  // bodies the heads' titles name are among them, not all of them.
+  const told = text.slice(sentence.start, triggerToken.start);
+  if (participants.length === 0 || ON_BEHALF.test(told)) {
+    const referred = referredParties(told, sentence.start, earlier);
+    if (referred) participants = unique([...referred, ...participants]);
   }
   participants = unique(participants).filter((p) => !objects.includes(p));
   // A body set up with no other party named is the party of its own founding (X成立于2016年).
-  if (participants.length === 0 && selfFounded) participants = [selfFounded];
+  // A company is a party of its own founding beside those who set it up (这家由…创办的企业成立于2021年).
+  if (selfFounded && (participants.length === 0 || selfFounded.kind === 'company'))
+    participants = [selfFounded.name, ...participants];
   const named = objects.filter((o) => o !== '' && (o !== triggerToken.text || isReviewOrPrize(o)));
   if (participants.length === 0 && !hasNamedObject(context, trigger.type, named)) return undefined;
 

@@ -9,6 +9,26 @@ const NUMBERED = /(双|三|四|五)方(?!面)/;
 const SEVERAL = /[各多]方(?!面)/;
 const PARTY_COUNT: Readonly<Record<string, number>> = { 双: 2, 三: 3, 四: 4, 五: 5 };
 
+/**
+ * What the characters before 双方 say of each party (院市双方, 校企双方, 省院双方): an academy,
+ * a city, a university, a company …, told by how its name ends.
+ */
+const PARTY_ROLES: Readonly<Record<string, RegExp>> = {
+  院: /院$/,
+  所: /所$/,
+  校: /(大学|学院|学校)$/,
+  企: /(公司|集团|企业|厂)$/,
+  省: /省(人民政府|政府)?$/,
+  市: /市(人民政府|政府)?$/,
+  区: /区(人民政府|政府|管委会|管理委员会)?$/,
+  县: /县(人民政府|政府)?$/,
+  地: /[省市区县州](人民政府|政府|管委会|管理委员会)?$/,
+  部: /部$/,
+};
+const ROLE_PAIR = new RegExp(
+  `([${Object.keys(PARTY_ROLES).join('')}])([${Object.keys(PARTY_ROLES).join('')}])双方(?!面)`,
+);
+
 export interface TellingSoFar {
   text: string;
   /** Events with parties told before the sentence, in the order of the text. */
@@ -36,6 +56,11 @@ export function referredParties(
   const numbered = NUMBERED.exec(before);
   if (!numbered && !SEVERAL.test(before)) return undefined;
   const { told } = telling;
+  const roles = ROLE_PAIR.exec(before);
+  if (roles) {
+    const cast = partiesInRoles(told, roles[1] as string, roles[2] as string);
+    if (cast) return cast;
+  }
   const last = told.at(-1);
   if (!numbered) return last?.participants;
   const count = PARTY_COUNT[numbered[1] as string] ?? 0;
@@ -52,6 +77,25 @@ export function referredParties(
     if (first) return first.participants;
   }
   return (withCount.at(-1) ?? last)?.participants;
+}
+
+/**
+ * The two parties of the latest event with one party in each role (院市双方: an academy and a
+ * city), in the order of that event.
+ */
+function partiesInRoles(
+  told: readonly CooperationEvent[],
+  first: string,
+  second: string,
+): string[] | undefined {
+  const [one, other] = [PARTY_ROLES[first] as RegExp, PARTY_ROLES[second] as RegExp];
+  for (let i = told.length - 1; i >= 0; i--) {
+    const { participants } = told[i] as CooperationEvent;
+    const a = participants.find((p) => one.test(p));
+    const b = participants.find((p) => p !== a && other.test(p));
+    if (a && b) return participants.filter((p) => p === a || p === b);
+  }
+  return undefined;
 }
 
 function sameParagraph(text: string, from: number, to: number): boolean {

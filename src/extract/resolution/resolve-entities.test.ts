@@ -89,6 +89,21 @@ describe('resolveEntities', () => {
     expect(organization(entities, '河北省新能源电力装备试验检测平台')?.aliases).not.toContain('平台');
   });
 
+  it('reads 这家…的企业 and a later clause’s 企业 as mentions of the company named before', () => {
+    const text =
+      '入驻企业中，岳阳芙蓉催化材料有限公司最具代表性。这家由湖南理工学院团队创办的企业成立于2021年，去年12月，企业在园区建成生产线。';
+    const company = organization(resolve(text), '岳阳芙蓉催化材料有限公司');
+    const mentioned = company?.mentions.map((m) => text.slice(m.start, m.end));
+    expect(mentioned).toEqual(['岳阳芙蓉催化材料有限公司', '企业', '企业']);
+    expect(company?.aliases).not.toContain('企业');
+  });
+
+  it('reads 该企业 as no company when its paragraph names none before it', () => {
+    const text = '长沙星河电子有限公司落户园区。\n该企业负责人表示，将扩大生产。';
+    const company = organization(resolve(text), '长沙星河电子有限公司');
+    expect(company?.mentions).toHaveLength(1);
+  });
+
   it('leaves a suffix in the middle of a sentence unjoined when several bodies have it', () => {
     const entities = resolve('甲市检测平台通过验收。乙市算力平台上线，企业可通过平台申请。');
     expect(entities.flatMap((e) => e.aliases)).not.toContain('平台');

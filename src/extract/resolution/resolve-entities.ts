@@ -55,6 +55,7 @@ export function resolveEntities(
   joinIntroducedShortForms(text, named, groups, lex, homePlaces);
   joinShortForms(groups, lex);
   joinBareSuffixes(text, organizations, groups);
+  joinReferredCompanies(text, groups);
   addStemMentions(text, organizations, groups, lex);
 
   // Places inside any name an organisation is written by, and inside the short forms the
@@ -343,16 +344,54 @@ const REFERRING = /(^|[。！？\n该此])$|这一?$|这个$/;
 
 function referent(text: string, span: Span, owners: readonly Group[]): Group | undefined {
   if (!REFERRING.test(text.slice(Math.max(0, span.start - 2), span.start))) return undefined;
+  return nearestBefore(owners, 0, span.start);
+}
+
+/** The group with the latest mention lying inside `from`–`to`. */
+function nearestBefore(groups: readonly Group[], from: number, to: number): Group | undefined {
   let nearest: Group | undefined;
   let nearestStart = -1;
-  for (const owner of owners) {
-    for (const m of owner.mentions) {
-      if (m.end > span.start || m.start <= nearestStart) continue;
-      nearest = owner;
+  for (const group of groups) {
+    for (const m of group.mentions) {
+      if (m.start < from || m.end > to || m.start <= nearestStart) continue;
+      nearest = group;
       nearestStart = m.start;
     }
   }
   return nearest;
+}
+
+/** A company called back by a demonstrative: 该企业, 这家公司, 这家由…创办的企业. */
+const COMPANY_REFERENCE = /(?:该|这家|此)(?:[^，。；：！？“”\n]{0,30}?的)?(?:企业|公司)/g;
+/** The same company's noun opening a later clause of that sentence: …成立于2021年，企业在…. */
+const COMPANY_AGAIN = /[，；](?:企业|公司)/g;
+const SENTENCE_END = /[。！？\n]/;
+
+/**
+ * 该企业 and 这家…的企业 stand for the company named last before them in their paragraph, and so
+ * does 企业 opening a later clause of the same sentence: they are mentions of it, not names.
+ */
+function joinReferredCompanies(text: string, groups: Map<string, Group>): void {
+  const companies = [...groups.values()].filter(
+    (g) => g.type === 'organization' && g.mention.kind === 'company',
+  );
+  if (companies.length === 0) return;
+  const named = containment(companies.flatMap((g) => g.mentions).sort((a, b) => a.start - b.start));
+  for (const reference of text.matchAll(COMPANY_REFERENCE)) {
+    const end = reference.index + reference[0].length;
+    const noun = { start: end - 2, end };
+    if (named(noun)) continue;
+    const paragraph = text.lastIndexOf('\n', reference.index) + 1;
+    const company = nearestBefore(companies, paragraph, reference.index);
+    if (!company) continue;
+    company.mentions.push(noun);
+    const sentenceEnd = text.slice(end).search(SENTENCE_END);
+    const rest = text.slice(end, sentenceEnd < 0 ? text.length : end + sentenceEnd);
+    for (const again of rest.matchAll(COMPANY_AGAIN)) {
+      const start = end + again.index + 1;
+      company.mentions.push({ start, end: start + 2 });
+    }
+  }
 }
 
 /** A company is often called by its trade name alone: 特斯联 for 特斯联科技集团. */
