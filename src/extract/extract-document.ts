@@ -164,7 +164,12 @@ function leadDates(
       .slice(0, 3);
     for (const lead of opening) {
       const date = times.find(
-        (t) => t.span.start >= lead.start && t.span.end <= lead.end && !isTimeInName(text, t),
+        // A period the lead sums up (今年1至9月，…) dates none of what the article goes on to tell.
+        (t) =>
+          t.span.start >= lead.start &&
+          t.span.end <= lead.end &&
+          !isTimeInName(text, t) &&
+          !t.value.includes('/'),
       );
       if (date) {
         leads.push({ span: article.span, date: date.value });

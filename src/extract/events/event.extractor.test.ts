@@ -180,6 +180,22 @@ describe('extractEvents', () => {
     expect(found.find((e) => e.type === 'agreement')?.date).toBe('2021-07-18');
   });
 
+  it('dates what is done at an occasion (博览会上) by the day told last before it', () => {
+    const found = events(
+      '8月12日，2025襄阳技术交易博览会在襄阳开幕。博览会上，华中农业大学与襄阳市人民政府签署科技成果转化合作协议。',
+      '2025-10-20',
+    );
+    expect(found.find((e) => e.type === 'agreement')?.date).toBe('2025-08-12');
+  });
+
+  it('gives no event of the article the period its lead sums up (今年1至9月)', () => {
+    const found = events(
+      '本报讯 今年1至9月，全市登记技术合同二千一百三十六项。\n华中农业大学与襄阳市人民政府签署科技成果转化合作协议。',
+      '2025-10-20',
+    );
+    expect(found.find((e) => e.type === 'agreement')?.date).toBeUndefined();
+  });
+
   it('reads 通过…的验收 as a milestone its bodies passed, and 的验收 alone as no predicate', () => {
     const passed = events(
       '10月，由贵州大学与瓮福（集团）有限责任公司共建的贵州省磷化工资源利用重点实验室通过贵州省科学技术厅组织的验收。',

@@ -757,6 +757,8 @@ function phraseEndingAt(context: EventContext, index: number): string {
 
 /** How a sentence says its predicate was on the day just told: 当天, 投产当天, 同日. */
 const SAME_DAY = /^\s*[\p{Script=Han}]{0,6}?(?:当天|当日|同日|同一天)/u;
+/** An occasion told before, as the setting of a sentence: 博览会上, 签约仪式后, 会议期间. */
+const AT_OCCASION = /^\s*[\p{Script=Han}]{0,8}?(?:会|仪式|式|活动)(?:上|后|前|期间|现场|结束后)[，,]/u;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -776,7 +778,8 @@ function dateFor(context: EventContext, sentence: Sentence, clause: Span, at: nu
   const found = beforeIn(clause) ?? beforeIn(sentence) ?? within(clause).find((t) => t.span.start >= at);
   if (found) return found.value;
   // 投产当天, 同日: the day told last before the sentence, in its article.
-  if (SAME_DAY.test(context.text.slice(sentence.start, at))) {
+  const opening = context.text.slice(sentence.start, at);
+  if (SAME_DAY.test(opening) || AT_OCCASION.test(opening)) {
     const article = context.articles?.find((a) => a.start <= sentence.start && sentence.start < a.end);
     const day = context.times
       .filter((t) => t.span.end <= sentence.start && (!article || t.span.start >= article.start))

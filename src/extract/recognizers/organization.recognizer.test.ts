@@ -14,6 +14,19 @@ describe('recognizeOrganizations', () => {
     expect(names('本次与成都天府芯谷科技有限公司达成合作。')).toContain('成都天府芯谷科技有限公司');
   });
 
+  it('ends a name at 与 before a whole name the dictionary lists (彭城液压与中国矿业大学)', () => {
+    expect(names('江苏彭城液压科技股份有限公司与中国矿业大学签订合同')).toEqual([
+      '江苏彭城液压科技股份有限公司',
+      '中国矿业大学',
+    ]);
+    expect(names('企业与山东理工大学联合招收博士后')).toEqual(['山东理工大学']);
+    expect(names('中国科学院宁波材料技术与工程研究所')).toEqual(['中国科学院宁波材料技术与工程研究所']);
+  });
+
+  it('finds an innovation consortium (创新联合体) by its suffix', () => {
+    expect(names('徐州智能矿山装备产学研创新联合体宣告成立')).toEqual(['徐州智能矿山装备产学研创新联合体']);
+  });
+
   it("finds a province's departments written as one word, and no body in a hall", () => {
     expect(names('湖北省教育厅与武汉大学签署协议')).toEqual(['湖北省教育厅', '武汉大学']);
     expect(names('陕西省财政厅、陕西省水利厅联合发文')).toEqual(['陕西省财政厅', '陕西省水利厅']);

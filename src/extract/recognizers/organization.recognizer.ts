@@ -153,6 +153,12 @@ function isBareSuffix(token: Token, lex: Lexicon): boolean {
   return suffixOf(token.text, lex)?.suffix === token.text;
 }
 
+/** A word the dictionary lists as the name of a body, ending as a body's name does: 中国矿业大学. */
+function isWholeName(token: Token, lex: Lexicon): boolean {
+  const suffix = suffixOf(token.text, lex)?.suffix;
+  return suffix !== undefined && suffix !== token.text && tagOf(token, lex) === 'nt';
+}
+
 function isPark(word: string, lex: Lexicon): boolean {
   return suffixOf(word, lex)?.kind === 'park';
 }
@@ -334,8 +340,9 @@ function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: numbe
   const before = tokens[at - 1];
   const after = tokens[at + 1];
   if (!before?.text || !after?.text || at + 1 !== first) return false;
-  // 光伏企业与研究院: a bare suffix after 与 is a second party, not the end of one name.
-  if (isBareSuffix(after, lex)) return false;
+  // 光伏企业与研究院: a bare suffix after 与 is a second party, not the end of one name, and so is
+  // a whole name (彭城液压与中国矿业大学).
+  if (isBareSuffix(after, lex) || isWholeName(after, lex)) return false;
   if (
     !WORDLIKE.test(before.text) ||
     isBoundary(before, lex) ||
