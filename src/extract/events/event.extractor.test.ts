@@ -188,6 +188,25 @@ describe('extractEvents', () => {
     expect(found.find((e) => e.type === 'agreement')?.date).toBe('2025-08-12');
   });
 
+  it('keeps the source a reporter learns from (从…获悉) out of the parties', () => {
+    const found = events(
+      '记者今天从运城市科学技术局获悉，由运城学院与运城市盐湖区人民政府共建的河东科创孵化器自2021年揭牌运营以来，累计孵化科技型企业一百零三家。',
+      '2025-05-21',
+    );
+    expect(found.flatMap((e) => e.participants)).not.toContain('运城市科学技术局');
+  });
+
+  it('dates a predicate that qualifies a later one of its kind (共建的…自2021年揭牌) by the later one', () => {
+    const found = events(
+      '记者今天获悉，由运城学院与运城市盐湖区人民政府共建的河东科创孵化器自2021年揭牌运营以来，累计孵化科技型企业一百零三家。',
+      '2025-05-21',
+    );
+    expect(found.find((e) => e.type === 'founding')).toMatchObject({
+      date: '2021',
+      objects: ['河东科创孵化器'],
+    });
+  });
+
   it('gives no event of the article the period its lead sums up (今年1至9月)', () => {
     const found = events(
       '本报讯 今年1至9月，全市登记技术合同二千一百三十六项。\n华中农业大学与襄阳市人民政府签署科技成果转化合作协议。',

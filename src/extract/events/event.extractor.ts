@@ -82,6 +82,8 @@ const AMONG = /^(中|里|之中|当中)$/;
 /** What is incubated: companies, teams, projects, not scenarios or ideas. */
 const INCUBATED = /企业|公司|团队|项目|初创|创业/;
 const CONJOINED = /[与和同跟及]$/;
+/** What a reporter does with a source: 从…获悉, 从…了解到. */
+const INFORMED = /^(?:获悉|了解到|得知|获知)/;
 /** What 将 hands over before a predicate of transfer: a technology, a result, a patent, a name in quotes. */
 const HANDED_OVER =
   /将(?:([“「《][^”」》]{2,40}[”」》])[^，。；“「《]{0,12}|([^，。；“「《]{2,30}?(?:技术|工艺|成果|专利权?|方法|配方|品种)))$/;
@@ -509,8 +511,10 @@ function unique(values: string[]): string[] {
 /** Places take part only as a party named with 与/和 (与重庆市合作), not as a location. */
 function isPartyRole(context: EventContext, party: Party): boolean {
   const before = context.text.slice(Math.max(0, party.span.start - 1), party.span.start);
-  // The news agency of a dateline and the venue after 在 are not parties.
+  // The news agency of a dateline and the venue after 在 are not parties, nor the source a
+  // reporter learns from (从市科技局获悉).
   if (party.kind === 'media' || before === '在' || before === '于') return false;
+  if (before === '从' && INFORMED.test(context.text.slice(party.span.end, party.span.end + 4))) return false;
   if (party.type === 'organization') return true;
   const after = context.text.charAt(party.span.end);
   return CONJOINED.test(before) || /[与和同]/.test(after);
@@ -697,7 +701,10 @@ function buildEvent(
       text.slice(Math.max(trigger.clause.start, triggerToken.start - 8), triggerToken.start),
     ),
   };
-  const date = dateFor(context, sentence, trigger.clause, triggerToken.start);
+  // A predicate that qualifies what a later one of its kind is done to (共建的孵化器自2021年揭牌)
+  // is dated by that later one.
+  const qualifies = sameKind.length > 1 && tokens[trigger.token + 1]?.text === '的';
+  const date = dateFor(context, sentence, trigger.clause, (qualifies ? lastToken : triggerToken).start);
   if (date) event.date = date;
   if (place) event.place = place;
   return event;

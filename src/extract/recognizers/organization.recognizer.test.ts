@@ -23,6 +23,10 @@ describe('recognizeOrganizations', () => {
     expect(names('中国科学院宁波材料技术与工程研究所')).toEqual(['中国科学院宁波材料技术与工程研究所']);
   });
 
+  it('reads a numeral before a bare suffix as a count, not part of a name (盐湖区一孵化器)', () => {
+    expect(names('盐湖区一孵化器累计孵化企业逾百家')).toEqual([]);
+  });
+
   it('finds an innovation consortium (创新联合体) by its suffix', () => {
     expect(names('徐州智能矿山装备产学研创新联合体宣告成立')).toEqual(['徐州智能矿山装备产学研创新联合体']);
   });

@@ -247,6 +247,8 @@ function extend(
     }
     // 五个, 十家 count; 三一重工 is a name.
     if (CHINESE_NUMERAL.test(word) && /^q/.test(nextTag(tokens, j, lex))) break;
+    // 盐湖区一孵化器: a numeral before a bare suffix counts that kind of body; it names none.
+    if (CHINESE_NUMERAL.test(word) && j === last - 1 && isBareSuffix(tokens[last] as Token, lex)) break;
     if (COUNTED.test(word)) break;
     // 检测与认证平台: a verb joined to the next word of the name by 与 is a field of it.
     const joined = first === j + 1 && CONJUNCTIONS.has((tokens[first] as Token).text);

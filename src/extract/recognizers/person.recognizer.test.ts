@@ -61,6 +61,9 @@ describe('recognizePersons', () => {
     expect(people('自治区副主席阿不都热依木·买买提出席会议并讲话。')).toEqual([
       ['阿不都热依木·买买提', '副主席'],
     ]);
+    expect(people('克劳斯精密传动亚太区总裁马库斯·韦伯说，平湖基地将承担研发')).toEqual([
+      ['马库斯·韦伯', '总裁'],
+    ]);
   });
 
   it('reads 理事长单位 as the body holding the chair, not a person', () => {

@@ -154,7 +154,7 @@ const TRANSLITERATED = /[\p{Script=Han}]{2,6}[·•・‧][\p{Script=Han}]{2,5}/
 
 /**
  * The dotted name at `at`: its last part as long as it can be with a word that cannot be in a
- * name right after it (吐尔逊|为首届, 买买提|出席).
+ * name right after it (吐尔逊|为首届, 买买提|出席), less such a word it ends with (韦伯|说).
  */
 function transliteratedAt(text: string, at: number, lex: Lexicon): string | undefined {
   TRANSLITERATED.lastIndex = at;
@@ -163,6 +163,12 @@ function transliteratedAt(text: string, at: number, lex: Lexicon): string | unde
   const shortest = at + found.search(/[·•・‧]/) + 3;
   let end = at + found.length;
   while (end > shortest && !startsWithStop(text, end, lex)) end--;
+  for (let length = 2; length >= 1; length--) {
+    if (end - length >= shortest && lex.personStops.has(text.slice(end - length, end))) {
+      end -= length;
+      break;
+    }
+  }
   return text.slice(at, end);
 }
 
