@@ -27,6 +27,11 @@ describe('recognizeOrganizations', () => {
     expect(names('盐湖区一孵化器累计孵化企业逾百家')).toEqual([]);
   });
 
+  it('ends a name at 累计, 承担 and 引进外资 on its left', () => {
+    expect(names('截至目前，嘉兴累计引进外资研发中心四十六家')).toEqual([]);
+    expect(names('平湖基地将承担集团亚洲市场的产品研发')).not.toContain('承担集团');
+  });
+
   it('finds an innovation consortium (创新联合体) by its suffix', () => {
     expect(names('徐州智能矿山装备产学研创新联合体宣告成立')).toEqual(['徐州智能矿山装备产学研创新联合体']);
   });
