@@ -371,6 +371,27 @@ describe('extractEvents', () => {
     expect(signed?.participants).toEqual(expect.arrayContaining(['绵阳市人民政府', '中国科学院']));
   });
 
+  it('reads heads signing for both parties (代表双方签字) as the signing told before, not a second one', () => {
+    const all = events(
+      '7月23日，绵阳市人民政府与中国科学院签署全面科技合作协议。中国科学院副院长骆鸿飞、绵阳市市长贺文涛分别代表双方签字。',
+      '2025-07-24',
+    );
+    const agreements = all.filter((e) => e.type === 'agreement');
+    expect(agreements).toHaveLength(1);
+    expect(agreements[0]?.objects).toEqual(['全面科技合作协议']);
+  });
+
+  it('keeps a signing of its own told without an object on a day of its own', () => {
+    const all = events(
+      '7月23日，绵阳市人民政府与中国科学院签署全面科技合作协议。8月5日，双方代表在北京签字。',
+      '2025-08-06',
+    );
+    expect(all.filter((e) => e.type === 'agreement').map((e) => e.date)).toEqual([
+      '2025-07-23',
+      '2025-08-05',
+    ]);
+  });
+
   it('gives 院市双方 the academy and the city, not the parties of the contract told last', () => {
     const all = events(
       '12月4日，宜宾市人民政府与中国科学院签署全面合作协议。签约仪式上，中国科学院物理研究所与四川宜宾锂想新能源科技有限公司签订技术开发合同。这是院市双方签署的第二份全面合作协议。',

@@ -232,11 +232,14 @@ function withoutRetellings(events: CooperationEvent[]): CooperationEvent[] {
   const kept: CooperationEvent[] = [];
   const within = (some: readonly string[], all: readonly string[]) => some.every((x) => all.includes(x));
   for (const event of events) {
+    // A predicate told again names what was done, or, for a signing, nothing (A、B代表双方签约
+    // the same day), with the same parties or fewer, on the same day or none.
+    const signedAgain =
+      event.type === 'agreement' && event.date !== undefined && event.participants.length > 0;
     const told = kept.some(
       (first) =>
         first.type === event.type &&
-        event.objects.length > 0 &&
-        within(event.objects, first.objects) &&
+        (event.objects.length > 0 ? within(event.objects, first.objects) : signedAgain) &&
         // A body that is the party of its own founding takes no part beyond being founded.
         within(
           event.participants.filter((p) => !event.objects.includes(p)),
