@@ -160,33 +160,37 @@ const TECHNOLOGY_CONTRACT =
 /**
  * Where the parties of a predicate are looked for: from the start of its sentence, or from the
  * last semicolon before it when bodies are named after that one (A与B签订…合同；C与D签署…协议):
- * a semicolon opens a clause with a subject of its own.
+ * a semicolon opens a clause with a subject of its own. So does a comma before a clause that
+ * opens with a body acting in it, after its time at most (…成立于2021年，去年12月，企业在…投产):
+ * `ownClause` says so.
  */
-function subjectStart(context: EventContext, sentence: Sentence, trigger: Token): number {
-  const semicolon = context.text.lastIndexOf('；', trigger.start);
-  const start =
+function subjectStart(
+  context: EventContext,
+  sentence: Sentence,
+  trigger: Token,
+): { from: number; ownClause: boolean } {
+  const { text } = context;
+  const semicolon = text.lastIndexOf('；', trigger.start);
+  const from =
     semicolon >= sentence.start &&
     partiesIn(context, semicolon, trigger.start).some((p) => p.type === 'organization')
       ? semicolon
       : sentence.start;
-  // A clause that opens with a body of its own, after its time at most, has its own subject too
-  // (…成立于2021年，去年12月，企业在…投产).
-  const comma = context.text.lastIndexOf('，', trigger.start);
-  if (comma <= start) return start;
+  const comma = text.lastIndexOf('，', trigger.start);
+  if (comma <= from) return { from, ownClause: false };
   const opening = partiesIn(context, comma + 1, trigger.start)[0];
-  const own =
+  const ownClause =
     opening?.type === 'organization' &&
     textWithoutTimes(context, comma + 1, opening.span.start).trim() === '' &&
-    ACTS_NEXT.test(context.text.slice(opening.span.end, trigger.start + 1));
-  return own ? comma : start;
+    (opening.span.end >= trigger.start || ACTS_NEXT.test(text.slice(opening.span.end, opening.span.end + 2)));
+  return ownClause ? { from: comma, ownClause } : { from, ownClause: false };
 }
 
 /**
- * What follows a body that acts in its clause: an adverb, a preposition, a partner or the
- * predicate (企业在…投产, 公司已…签约), not a noun it qualifies (学院教授…团队研发的技术).
+ * What follows a body that acts in its clause, when the predicate does not: an adverb, a
+ * preposition or a partner (企业在…投产, 公司已…签约), not a noun it qualifies (学院教授…团队研发的技术).
  */
-const ACTS_NEXT =
-  /^(?:在|于|已|将|也|还|又|正式|先后|同时|随即|共同|累计|再|率先|首次|成功|与|和|同|\p{Script=Han}$)/u;
+const ACTS_NEXT = /^(?:在|于|已|将|也|还|又|正式|先后|同时|随即|共同|累计|再|率先|首次|成功|与|和|同)/;
 
 /** The signing of a contract that transfers a technology also transfers it, between its parties. */
 function transferContracted(agreement: CooperationEvent): CooperationEvent | undefined {
@@ -534,13 +538,10 @@ function buildEvent(
   const { text, tokens } = context;
   const triggerToken = tokens[trigger.token] as Token;
   const lastToken = tokens[(sameKind.at(-1) as Trigger).token] as Token;
-  const subjectsFrom = subjectStart(context, sentence, triggerToken);
-  const subjects = partiesIn(context, subjectsFrom, triggerToken.start).filter((p) =>
-    isPartyRole(context, p),
-  );
+  const { from, ownClause } = subjectStart(context, sentence, triggerToken);
+  const subjects = partiesIn(context, from, triggerToken.start).filter((p) => isPartyRole(context, p));
   // What an earlier predicate of the sentence set up is no party of the next, unless a clause
   // of its own opens with it.
-  const ownClause = text.charAt(subjectsFrom) === '，';
   const before = subjects.filter((p) => ownClause || !usedObjects.has(p.name));
   const after = partiesIn(context, lastToken.end, trigger.clause.end).filter(
     (p) => p.type === 'organization',
@@ -680,9 +681,9 @@ function buildEvent(
 
   // Parties named by their number (双方将…) or signed for by their heads (A、B代表双方签约): the
   // bodies the heads' titles name are among them, not all of them.
-  const told = text.slice(sentence.start, triggerToken.start);
-  if (participants.length === 0 || ON_BEHALF.test(told)) {
-    const referred = referredParties(told, sentence.start, earlier);
+  const beforeTrigger = text.slice(sentence.start, triggerToken.start);
+  if (participants.length === 0 || ON_BEHALF.test(beforeTrigger)) {
+    const referred = referredParties(beforeTrigger, sentence.start, earlier);
     if (referred) participants = unique([...referred, ...participants]);
   }
   participants = unique(participants).filter((p) => !objects.includes(p));

@@ -25,9 +25,8 @@ const PARTY_ROLES: Readonly<Record<string, RegExp>> = {
   地: /[省市区县州](人民政府|政府|管委会|管理委员会)?$/,
   部: /部$/,
 };
-const ROLE_PAIR = new RegExp(
-  `([${Object.keys(PARTY_ROLES).join('')}])([${Object.keys(PARTY_ROLES).join('')}])双方(?!面)`,
-);
+const ROLE = `([${Object.keys(PARTY_ROLES).join('')}])`;
+const ROLE_PAIR = new RegExp(`${ROLE}${ROLE}双方(?!面)`);
 
 export interface TellingSoFar {
   text: string;

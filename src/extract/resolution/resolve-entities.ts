@@ -365,7 +365,7 @@ function nearestBefore(groups: readonly Group[], from: number, to: number): Grou
 const COMPANY_REFERENCE = /(?:该|这家|此)(?:[^，。；：！？“”\n]{0,30}?的)?(?:企业|公司)/g;
 /** The same company's noun opening a later clause of that sentence: …成立于2021年，企业在…. */
 const COMPANY_AGAIN = /[，；](?:企业|公司)/g;
-const SENTENCE_END = /[。！？\n]/;
+const SENTENCE_END = /[。！？\n]/g;
 
 /**
  * 该企业 and 这家…的企业 stand for the company named last before them in their paragraph, and so
@@ -385,8 +385,8 @@ function joinReferredCompanies(text: string, groups: Map<string, Group>): void {
     const company = nearestBefore(companies, paragraph, reference.index);
     if (!company) continue;
     company.mentions.push(noun);
-    const sentenceEnd = text.slice(end).search(SENTENCE_END);
-    const rest = text.slice(end, sentenceEnd < 0 ? text.length : end + sentenceEnd);
+    SENTENCE_END.lastIndex = end;
+    const rest = text.slice(end, SENTENCE_END.exec(text)?.index ?? text.length);
     for (const again of rest.matchAll(COMPANY_AGAIN)) {
       const start = end + again.index + 1;
       company.mentions.push({ start, end: start + 2 });
