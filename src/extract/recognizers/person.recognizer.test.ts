@@ -145,6 +145,26 @@ describe('recognizePersons', () => {
     }
   });
 
+  it('reads a title whose last character the segmenter joined to the name (董事长阳立新, 长阳 a county)', () => {
+    expect(people('雁城核医董事长阳立新介绍，公司成立于2021年')).toEqual([['阳立新', '董事长']]);
+  });
+
+  it('keeps a given name that ends in 和 before a punctuation mark (卢正和，)', () => {
+    expect(people('十堰市副市长卢正和，湖北汽车工业学院院长出席')).toEqual([['卢正和', '副市长']]);
+  });
+
+  it('knows the family names 傅, 蒯, 仉 and 雒 and the compound 张简', () => {
+    expect(people('所长傅明远说，副市长蒯振亭出席')).toEqual([
+      ['傅明远', '所长'],
+      ['蒯振亭', '副市长'],
+    ]);
+    expect(people('副校长仉宏业表示，研究员雒文斌介绍')).toEqual([
+      ['仉宏业', '副校长'],
+      ['雒文斌', '研究员'],
+    ]);
+    expect(people('电电公会理事长张简志诚出席并致辞')).toEqual([['张简志诚', '理事长']]);
+  });
+
   it('keeps a given name that ends in 和 before what the person does (陶景和出席)', () => {
     expect(people('江苏大学副校长陶景和出席签约活动')).toEqual([['陶景和', '副校长']]);
     expect(people('董事长王立和总经理李明出席')).toEqual([

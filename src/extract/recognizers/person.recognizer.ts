@@ -41,6 +41,12 @@ export function recognizePersons(text: string, tokens: readonly Token[], lex: Le
   const found = new Map<string, string | undefined>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
+    const across = titleAcross(token, tokens[i + 1], lex);
+    const acrossName = across ? nameAt(text, token.end + 1, lex) : undefined;
+    if (across && acrossName) {
+      if (!found.has(acrossName)) found.set(acrossName, across);
+      continue;
+    }
     const title = titleOf(token, lex);
     if (!title) continue;
     if (isInsidePlace(text, token, lex)) continue;
@@ -86,6 +92,17 @@ function titleOf(token: Token, lex: Lexicon): string | undefined {
   return undefined;
 }
 
+/**
+ * A title the segmenter cut before its last character, which it joined to the name after it
+ * (董事|长阳|立新: 长阳 is a county): the word and that character make a longer title of the
+ * lexicon than the word alone.
+ */
+function titleAcross(token: Token, next: Token | undefined, lex: Lexicon): string | undefined {
+  if (!next || next.text.length < 2 || next.start !== token.end) return undefined;
+  const word = token.text + next.text.charAt(0);
+  return lex.titles.has(word) ? word : undefined;
+}
+
 function surnameLength(text: string, at: number, lex: Lexicon): number {
   if (lex.compoundSurnames.has(text.slice(at, at + 2))) return 2;
   return lex.surnames.has(text.charAt(at)) ? 1 : 0;
@@ -127,11 +144,13 @@ function nameAt(text: string, at: number, lex: Lexicon): string | undefined {
 }
 
 /**
- * Whether the 和 or 与 at `at` is the last character of a given name (副校长陶景和出席): a verb the
- * person does follows it, where a second name would follow a conjunction.
+ * Whether the 和 or 与 at `at` is the last character of a given name (副校长陶景和出席, 副市长卢正和，):
+ * a verb the person does or a punctuation mark follows it, where a second name would follow a
+ * conjunction.
  */
 function givenNameConjunction(text: string, at: number, lex: Lexicon): boolean {
   if (!CONJUNCTION_SURNAMES.has(text.charAt(at))) return false;
+  if (!HAN.test(text.charAt(at + 1))) return true;
   const verb = text.slice(at + 1, at + 3);
   return lex.personStops.has(verb) && lex.wordTags.get(verb)?.tag === 'v';
 }
