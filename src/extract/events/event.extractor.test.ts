@@ -75,6 +75,31 @@ describe('extractEvents', () => {
     ]);
   });
 
+  it('reads a technology priced and put into a company (以“…技术”作价三千万元入股) as its transfer', () => {
+    const [transfer] = events(
+      '路演现场，南平学院以“茶多酚低温萃取技术”作价三千万元入股福建武夷茶科技有限公司，占股30%。',
+      '2026-03-20',
+    );
+    expect(transfer).toMatchObject({
+      type: 'transfer',
+      participants: ['南平学院', '福建武夷茶科技有限公司'],
+      objects: ['茶多酚低温萃取技术'],
+    });
+  });
+
+  it('reads money put into a company (以现金入股) as no transfer', () => {
+    const found = events('福建武夷茶科技有限公司以现金入股南平茶叶机械有限公司。', '2026-03-20');
+    expect(found.map((e) => e.type)).not.toContain('transfer');
+  });
+
+  it('reads the services a body offers (提供技术评估、专利运营和融资对接服务) as no predicates', () => {
+    const found = events(
+      '同日，由福建省科学技术厅、南平市人民政府共建的闽北技术转移中心南平分中心揭牌，将为企业提供技术评估、专利运营和融资对接服务。',
+      '2026-03-20',
+    );
+    expect(found.map((e) => e.type)).toEqual(['founding']);
+  });
+
   it('reads 签约现场 as the occasion of a sentence, not a signing', () => {
     const found = events(
       '6月18日，签约现场，电子科技大学将雷达信号处理技术转让给绵阳海川电子有限公司。',

@@ -86,7 +86,7 @@ const CONJOINED = /[与和同跟及]$/;
 const INFORMED = /^(?:获悉|了解到|得知|获知)/;
 /** What 将 hands over before a predicate of transfer: a technology, a result, a patent, a name in quotes. */
 const HANDED_OVER =
-  /将(?:([“「《][^”」》]{2,40}[”」》])[^，。；“「《]{0,12}|([^，。；“「《]{2,30}?(?:技术|工艺|成果|专利权?|方法|配方|品种)))$/;
+  /[将以](?:([“「《][^”」》]{2,40}[”」》])[^，。；“「《]{0,12}|([^，。；“「《]{2,30}?(?:技术|工艺|成果|专利权?|方法|配方|品种)))$/;
 const COMMA = /[，,]/;
 /** Heads signing for the parties: 代表双方签约, 分别代表三方签字. */
 const ON_BEHALF = /代表(?:双|三|四|各)方(?!面)/;
@@ -280,11 +280,14 @@ function findTriggers(context: EventContext, sentence: Sentence, from: number): 
   for (let i = from; i < tokens.length && (tokens[i] as Token).start < sentence.end; i++) {
     const token = tokens[i] as Token;
     const type =
-      token.entry?.trigger ?? reviewOrPrize(text, sentence, token) ?? builtBy(context, sentence, i);
+      token.entry?.trigger ??
+      reviewOrPrize(text, sentence, token) ??
+      builtBy(context, sentence, i) ??
+      pricedShare(text, sentence, token);
     if (!type) continue;
     const before = tokens[i - 1]?.text ?? '';
     const after = tokens[i + 1]?.text ?? '';
-    if (NOMINAL_NEXT.has(after)) continue;
+    if (NOMINAL_NEXT.has(after) || inNominalList(tokens, i, sentence.end)) continue;
     if (NOMINAL_BEFORE.has(before) && !(type === 'milestone' && passedAt(text, sentence, token))) continue;
     // Before a kind of body the word names it (转化研究中心, 孵化基地): no predicate.
     if (lex.suffixKinds.has(after) && after.length >= 2) continue;
@@ -337,6 +340,33 @@ function builtBy(context: EventContext, sentence: Sentence, at: number): EventTy
   for (let i = at + 1; i < tokens.length && (tokens[i] as Token).start < sentence.end; i++)
     if ((tokens[i] as Token).entry?.trigger === 'founding') return undefined;
   return 'founding';
+}
+
+/**
+ * 入股 is the transfer of a technology priced (作价) before it in the clause: 南华大学以“…技术”
+ * 作价三千万元入股…公司. Money put into a company (以现金入股) is no transfer.
+ */
+function pricedShare(text: string, sentence: Sentence, token: Token): EventType | undefined {
+  if (token.text !== '入股') return undefined;
+  const clause = text.slice(Math.max(sentence.start, token.start - 40), token.start);
+  return /作价[^，。；]*$/.test(clause) ? 'transfer' : undefined;
+}
+
+const LIST_MARKS = new Set(['、', '和', '及', '与', '以及']);
+const LIST_ENDS = /^[，。；：！？,;:!?（）()]$/;
+
+/**
+ * Whether the trigger at token `at` is an item of a list of nouns that a noun of `NOMINAL_NEXT`
+ * ends: 提供技术评估、专利运营和融资对接服务 offers services, it does not run a patent.
+ */
+function inNominalList(tokens: readonly Token[], at: number, end: number): boolean {
+  if (!LIST_MARKS.has(tokens[at + 1]?.text ?? '')) return false;
+  for (let i = at + 2; i < Math.min(tokens.length, at + 14); i++) {
+    const token = tokens[i] as Token;
+    if (token.start >= end || LIST_ENDS.test(token.text)) return false;
+    if (NOMINAL_NEXT.has(token.text) && !LIST_MARKS.has(tokens[i + 1]?.text ?? '')) return true;
+  }
+  return false;
 }
 
 /** Reviews and prizes, which are nouns: 科技成果评价, 专家论证, 成果鉴定, 科技进步一等奖. */
@@ -654,10 +684,10 @@ function buildEvent(
       );
       if (destination) place = destination.name;
       objects = after.map((p) => p.name);
-      // What is handed over goes after 将, and the bodies after the predicate receive it:
-      // 将“…技术”作价入股B, 将…技术转让给B.
+      // What is handed over goes after 将 or 以, and the bodies after the predicate receive it:
+      // 将“…技术”作价入股B, 以“…技术”作价三千万元入股B, 将…技术转让给B.
       const handed = HANDED_OVER.exec(text.slice(trigger.clause.start, triggerToken.start));
-      const received = triggerToken.text === '作价入股' || /^[给予]/.test(text.slice(triggerToken.end));
+      const received = /入股$/.test(triggerToken.text) || /^[给予]/.test(text.slice(triggerToken.end));
       if (handed && received) {
         participants = [...participants, ...objects];
         objects = [(handed[1] ?? (handed[2] as string)).replace(/^[“「《]|[”」》]$/g, '')];
