@@ -32,6 +32,13 @@ describe('recognizeOrganizations', () => {
     expect(names('平湖基地将承担集团亚洲市场的产品研发')).not.toContain('承担集团');
   });
 
+  it('ends a name at 学校 and at 入股 on its left', () => {
+    expect(names('实验室依托学校汽车动力传动与电子控制湖北省重点实验室建设')).toEqual([
+      '汽车动力传动与电子控制湖北省重点实验室',
+    ]);
+    expect(names('南华大学以专利作价入股湖南雁城核医科技有限公司')).toContain('湖南雁城核医科技有限公司');
+  });
+
   it('finds an innovation consortium (创新联合体) by its suffix', () => {
     expect(names('徐州智能矿山装备产学研创新联合体宣告成立')).toEqual(['徐州智能矿山装备产学研创新联合体']);
   });
