@@ -39,6 +39,10 @@ describe('recognizeOrganizations', () => {
     expect(names('南华大学以专利作价入股湖南雁城核医科技有限公司')).toContain('湖南雁城核医科技有限公司');
   });
 
+  it('ends a name at the ordinals of a list of points (一是, 二是 …) on its left', () => {
+    expect(names('二是平台建设稳步推进，科技创新中心主体完工')).not.toContain('二是平台');
+  });
+
   it('finds an innovation consortium (创新联合体) by its suffix', () => {
     expect(names('徐州智能矿山装备产学研创新联合体宣告成立')).toEqual(['徐州智能矿山装备产学研创新联合体']);
   });
