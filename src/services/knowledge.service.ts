@@ -250,10 +250,7 @@ export async function entityStatements(
       (await store.entities.find(canonical))?.key ?? canonical,
       await store.stats.summary.entityValues(members),
     ).name;
-  const items = await statementItems(
-    store,
-    await store.browse.entityStatements(members, total, limit, offset),
-  );
+  const items = await statementItems(store, await store.browse.entityStatements(members, limit, offset));
   return { items: items.map((item) => ({ ...item, entityName: name })), total, offset };
 }
 

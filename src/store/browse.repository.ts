@@ -6,7 +6,6 @@ import { type Kysely, sql } from 'kysely';
 import type { Statement } from '../core/statements.js';
 import type { Database } from './database.js';
 import { type DocumentRecord, toRecord } from './document.repository.js';
-import { latestStatements } from './latest-statements.js';
 import { fromRow } from './statement.repository.js';
 
 export interface ReviewFilters {
@@ -90,17 +89,21 @@ export class BrowseRepository {
     return rows.map(toRecord);
   }
 
-  /**
-   * A page of an entity's live statements, latest first (see `latest-statements.ts`); `size` is
-   * how many the entities hold, as their summary counts them.
-   */
+  /** A page of an entity's live statements, latest first. */
   async entityStatements(
     entityIds: string | readonly string[],
-    size: number,
     limit: number,
     offset: number,
   ): Promise<Statement[]> {
-    const ids = typeof entityIds === 'string' ? [entityIds] : entityIds;
-    return (await latestStatements(this.db, ids, size, { limit, offset })).map(fromRow);
+    const rows = await this.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('entity_id', 'in', typeof entityIds === 'string' ? [entityIds] : [...entityIds])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map(fromRow);
   }
 }

@@ -8,7 +8,6 @@
 import { type Kysely, sql } from 'kysely';
 import { batches } from './batches.js';
 import type { Database } from './database.js';
-import { latestStatements } from './latest-statements.js';
 import { inReferenceIndex } from './reference-index.js';
 
 export interface EntityValueRow {
@@ -128,9 +127,7 @@ export class MatchingRepository {
       entityIds.filter((id) => !large(id)),
       perEntity,
     );
-    for (const id of entityIds.filter(large)) {
-      out.push(...(await this.mentionsAlone(id, sizes.get(id) ?? 0, perEntity)));
-    }
+    for (const id of entityIds.filter(large)) out.push(...(await this.mentionsAlone(id, perEntity)));
     return out;
   }
 
@@ -139,7 +136,6 @@ export class MatchingRepository {
     for (const slice of batches(entityIds, SLICE)) {
       const ids = sql.join(slice);
       const refs = sql.join(slice.map(json));
-      // Latest first as `latest-statements.ts` orders them: by their document's time.
       const rows = await sql<{
         entity_id: string;
         document_id: string;
@@ -148,21 +144,16 @@ export class MatchingRepository {
       }>`
         select entity_id, document_id, span_start, span_end from (
           select entity_id, document_id, span_start, span_end,
-            row_number() over (partition by entity_id order by time desc, document_id, span_start) as n
+            row_number() over (partition by entity_id order by created_at desc, document_id, span_start) as n
           from (
-            select m.entity_id, m.document_id, m.span_start, m.span_end,
-              case when m.origin = 'extracted' then d.ingested_at else m.created_at end as time
-            from (
-              select entity_id, document_id, span_start, span_end, origin, created_at from statements
-                where entity_id in (${ids}) and property in ('name', 'alias', 'title')
-                  and document_id is not null and status <> 'rejected'
-              union all
-              select ${unquoted('value')} as entity_id, document_id, span_start, span_end, origin, created_at
-                from statements
-                where ${inReferenceIndex()} and property = 'participant' and value in (${refs})
-                  and document_id is not null and status <> 'rejected'
-            ) m join documents d on d.id = m.document_id
-          ) t
+            select entity_id, document_id, span_start, span_end, created_at from statements
+              where entity_id in (${ids}) and property in ('name', 'alias', 'title')
+                and document_id is not null and status <> 'rejected'
+            union all
+            select ${unquoted('value')} as entity_id, document_id, span_start, span_end, created_at from statements
+              where ${inReferenceIndex()} and property = 'participant' and value in (${refs})
+                and document_id is not null and status <> 'rejected'
+          ) m
         ) r where n <= ${perEntity}
         order by entity_id, n`.execute(this.db);
       for (const r of rows.rows) out.push(mentionRow(r.entity_id, r));
@@ -171,12 +162,18 @@ export class MatchingRepository {
   }
 
   /** One large entity's latest names, and its part in its latest events by date. */
-  private async mentionsAlone(entityId: string, size: number, perEntity: number): Promise<MentionRow[]> {
-    const named = await latestStatements(this.db, [entityId], size, {
-      limit: perEntity,
-      offset: 0,
-      filter: { properties: ['name', 'alias', 'title'], cited: true },
-    });
+  private async mentionsAlone(entityId: string, perEntity: number): Promise<MentionRow[]> {
+    const named = await this.db
+      .selectFrom('statements')
+      .select(['document_id', 'span_start', 'span_end', 'created_at'])
+      .where('entity_id', '=', entityId)
+      .where('property', 'in', ['name', 'alias', 'title'])
+      .where('document_id', 'is not', null)
+      .where('status', '<>', 'rejected')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(perEntity)
+      .execute();
     const events = await this.db
       .selectFrom('entity_events')
       .select('event_id')
@@ -189,29 +186,24 @@ export class MatchingRepository {
       events.length === 0
         ? []
         : await this.db
-            .selectFrom('statements as s')
-            .innerJoin('documents as d', 'd.id', 's.document_id')
-            .select(['s.document_id', 's.span_start', 's.span_end'])
-            .select(
-              sql<string>`case when s.origin = 'extracted' then d.ingested_at else s.created_at end`.as(
-                'time',
-              ),
-            )
+            .selectFrom('statements')
+            .select(['document_id', 'span_start', 'span_end', 'created_at'])
             .where(
-              's.entity_id',
+              'entity_id',
               'in',
               events.map((e) => e.event_id),
             )
-            .where('s.property', '=', 'participant')
-            .where('s.value', '=', json(entityId))
-            .where('s.status', '<>', 'rejected')
+            .where('property', '=', 'participant')
+            .where('value', '=', json(entityId))
+            .where('document_id', 'is not', null)
+            .where('status', '<>', 'rejected')
             .execute();
     return (
       [...named, ...parts]
         // As the shared query ranks them: latest first, then by document and place in it.
         .sort(
           (a, b) =>
-            byText(b.time, a.time) ||
+            byText(b.created_at, a.created_at) ||
             byText(a.document_id ?? '', b.document_id ?? '') ||
             Number(a.span_start) - Number(b.span_start),
         )

@@ -15,7 +15,6 @@ import { eventDocumentsIndex } from './event-documents-index.migration.js';
 import { manualStatementsIndex } from './manual-statements-index.migration.js';
 import { matchingNeeds } from './matching-needs.migration.js';
 import { registryTypes } from './registry-types.migration.js';
-import { statementTime } from './statement-time.migration.js';
 import { summaryTables } from './summary-tables.migration.js';
 
 // Migrations run on any schema version, so they see the database untyped.
@@ -132,7 +131,6 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0006_manual_statements_index': manualStatementsIndex(),
     '0007_event_documents_index': eventDocumentsIndex(),
     '0008_entity_search_rows': entitySearchRows(dialect),
-    '0009_statement_time': statementTime(),
   };
 }
 

@@ -129,15 +129,8 @@ for (const engine of storeEngines()) {
       ]) {
         await early.db.schema.dropTable(table).execute();
       }
+      await early.db.schema.dropIndex('statements_entity_created_idx').execute();
       await early.db.schema.dropIndex('documents_ingested_idx').execute();
-      // The statements' indexes as 0001 made them, before 0009 changed them.
-      await early.db.schema.dropIndex('statements_stated_idx').execute();
-      await early.db.schema.dropIndex('statements_document_entity_idx').execute();
-      await early.db.schema
-        .createIndex('statements_document_idx')
-        .on('statements')
-        .column('document_id')
-        .execute();
       // Migrations after 0003 are undone from the record too: they run again, as they would after it.
       await sql`delete from kysely_migration where name >= '0003'`.execute(early.db);
       for (const [i, text] of ['', '第二份报告。', '第三份。'].entries()) {
