@@ -99,6 +99,8 @@ function titleOf(token: Token, lex: Lexicon): string | undefined {
  */
 function titleAcross(token: Token, next: Token | undefined, lex: Lexicon): string | undefined {
   if (!next || next.text.length < 2 || next.start !== token.end) return undefined;
+  // Most words cannot be a title's last character; they are passed over without a lookup.
+  if (lex.titleEnds[next.text.charCodeAt(0)] !== 1) return undefined;
   const word = token.text + next.text.charAt(0);
   return lex.titles.has(word) ? word : undefined;
 }
