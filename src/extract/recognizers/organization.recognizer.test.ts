@@ -306,6 +306,27 @@ describe('recognizeOrganizations', () => {
     expect(names('青海柴达木循环经济试验区管理委员会主办')).toEqual(['青海柴达木循环经济试验区管理委员会']);
   });
 
+  it('keeps the city of a campus in brackets inside the university name', () => {
+    expect(names('山东大学（威海）与威海市人民政府共建研究院')).toEqual([
+      '山东大学（威海）',
+      '威海市人民政府',
+    ]);
+    expect(names('哈尔滨工业大学(深圳)牵头')).toEqual(['哈尔滨工业大学(深圳)']);
+    expect(names('与中国地质大学（武汉）签约')).toEqual(['中国地质大学（武汉）']);
+    // A short form in brackets is no campus.
+    expect(names('中国科学院大学（国科大）')).toEqual(['中国科学院大学', '国科大']);
+  });
+
+  it('reads a school named after its founder (国立, 私立) whole, though its name is also a word', () => {
+    expect(names('华侨大学与国立成功大学签署协议')).toEqual(['华侨大学', '国立成功大学']);
+    expect(names('私立辅仁大学代表出席')).toEqual(['私立辅仁大学']);
+    expect(names('项目成功大学生创业')).toEqual([]);
+  });
+
+  it('reads a trade association by its suffix (同业公会)', () => {
+    expect(names('与台湾区电机电子工业同业公会共同主办')).toEqual(['台湾区电机电子工业同业公会']);
+  });
+
   it('finds short forms from the alias table', () => {
     expect(names('中科院与国科大联合培养')).toEqual(['中科院', '国科大']);
   });

@@ -77,7 +77,9 @@ export function recognizeOrganizations(
     if (known) {
       // 桂林电子科技大学 is not 电子科技大学: a university named after no place takes the one before it.
       const first = known.kind === 'university' && placeNamesUniversity(tokens, i, lex) ? i - 1 : i;
-      candidates.push({ first, last: i, kind: known.kind, bare: false, known: first === i });
+      candidates.push(
+        withCampus(tokens, { first, last: i, kind: known.kind, bare: false, known: first === i }),
+      );
       continue;
     }
     const suffix = suffixOf(word, lex);
@@ -88,12 +90,33 @@ export function recognizeOrganizations(
       continue;
     }
     for (const part of splitAtZone(tokens, candidate, lex)) {
-      if (isName(tokens, part, lex)) candidates.push(part);
+      if (isName(tokens, part, lex)) candidates.push(withCampus(tokens, part));
     }
   }
   const names = longestFirst(candidates);
   const parents = names.flatMap((c) => branchParent(tokens, c, lex) ?? []);
   return [...names, ...parents].sort((a, b) => a.first - b.first).map((c) => toMention(text, tokens, c));
+}
+
+/**
+ * A university and the city of one of its campuses in brackets after it are one body:
+ * 山东大学（威海）, 哈尔滨工业大学（深圳）, 中国石油大学（华东）.
+ */
+function withCampus(tokens: readonly Token[], candidate: Candidate): Candidate {
+  if (candidate.kind !== 'university') return candidate;
+  const open = tokens[candidate.last + 1]?.text;
+  if (open !== '（' && open !== '(') return candidate;
+  for (let k = candidate.last + 2; k <= candidate.last + 3; k++) {
+    const token = tokens[k];
+    if (!token) return candidate;
+    if (token.text === '）' || token.text === ')') {
+      return k > candidate.last + 2 ? { ...candidate, last: k } : candidate;
+    }
+    const place = token.entry?.place;
+    if (!place || (place.level !== 'city' && place.level !== 'region' && place.level !== 'district'))
+      return candidate;
+  }
+  return candidate;
 }
 
 /** Words that name a branch of the body written before them: …实验室江北分中心. */
@@ -261,7 +284,13 @@ function extend(
       j--;
       continue;
     }
-    if (isBoundary(token, lex) && !isMeasureWordOfName(tokens, j, lex) && !followsPlace(tokens, j)) break;
+    if (
+      isBoundary(token, lex) &&
+      !isMeasureWordOfName(tokens, j, lex) &&
+      !followsPlace(tokens, j) &&
+      !followsFounder(tokens, j, kind)
+    )
+      break;
     // … but a park's management committee is named after the park (钛合金产业园管委会).
     if (kind === 'government' && suffixOf(word, lex) && !isZone(word, lex) && !isPark(word, lex)) break;
     // The short form the text gives the name shows where it begins: 华岳 of 甘肃华岳秦州电工… (“华岳电工”).
@@ -302,6 +331,24 @@ function isMeasureWordOfName(tokens: readonly Token[], at: number, lex: Lexicon)
 function followsPlace(tokens: readonly Token[], at: number): boolean {
   const before = tokens[at - 1];
   return AFTER_PLACE_IN_NAME.has((tokens[at] as Token).text) && before?.entry?.place !== undefined;
+}
+
+/** Who founded a school or a hospital, written first in its name: 国立成功大学, 私立辅仁大学. */
+const FOUNDER = /^(国立|私立|公立|省立|市立|县立|州立)$/;
+const FOUNDED_KINDS: ReadonlySet<OrganizationKind> = new Set(['university', 'hospital', 'institute']);
+
+/**
+ * Whether the word at `at` is the first word of a school's own name after its founder, even one
+ * that is elsewhere a boundary (成功 of 国立成功大学).
+ */
+function followsFounder(tokens: readonly Token[], at: number, kind: OrganizationKind): boolean {
+  const word = (tokens[at] as Token).text;
+  return (
+    FOUNDED_KINDS.has(kind) &&
+    word.length >= 2 &&
+    WORDLIKE.test(word) &&
+    FOUNDER.test(tokens[at - 1]?.text ?? '')
+  );
 }
 
 function isKnownWord(token: Token, lex: Lexicon): boolean {

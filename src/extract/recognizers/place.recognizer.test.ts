@@ -129,6 +129,14 @@ describe('recognizePlaces', () => {
     expect(mention).toMatchObject({ text: '我国', canonical: '中国', level: 'country' });
   });
 
+  it("finds Taiwan's cities and counties by their full and short names", () => {
+    expect(places('在台北举办对接会')).toEqual([['台北', 'city']]);
+    expect(places('新竹县和高雄市的企业')).toEqual([
+      ['新竹县', 'city'],
+      ['高雄市', 'city'],
+    ]);
+  });
+
   it('finds a state-level new area', () => {
     expect(places('在两江新区建设')).toEqual([['两江新区', 'area']]);
   });

@@ -187,6 +187,12 @@ describe('resolveEntities', () => {
     expect(entities.filter((e) => e.type === 'place')).toEqual([]);
   });
 
+  it('lists the city of a campus in brackets as a place as well', () => {
+    const entities = resolve('华北电力大学（保定）与企业共建平台。');
+    expect(organization(entities, '华北电力大学（保定）')).toBeDefined();
+    expect(entities.find((e) => e.type === 'place')?.name).toBe('保定市');
+  });
+
   it('lists each person once with their title', () => {
     const entities = resolve('市长唐良智出席。唐良智说，');
     expect(entities.filter((e) => e.type === 'person')).toEqual([

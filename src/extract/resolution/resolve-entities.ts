@@ -78,9 +78,20 @@ export function resolveEntities(
       )
       .flatMap((g) => g.mentions.map((m) => m.start)),
   );
+  // … and the city of a campus in the brackets closing a university's name (山东大学（威海）).
+  const campusEnds = new Set(
+    [...groups.values()]
+      .filter((g) => g.type === 'organization' && g.mention.kind === 'university')
+      .flatMap((g) => g.mentions.filter((m) => CLOSING.has(text.charAt(m.end - 1))).map((m) => m.end)),
+  );
+  const isCampus = (span: Span) => campusEnds.has(span.end + 1) && OPENING.has(text.charAt(span.start - 1));
   for (const mention of places) {
     if (insidePerson(mention.span)) continue;
-    if (insideOrganization(mention.span) && !(areaHeads.has(mention.span.start) && namesArea(mention)))
+    if (
+      insideOrganization(mention.span) &&
+      !(areaHeads.has(mention.span.start) && namesArea(mention)) &&
+      !isCampus(mention.span)
+    )
       continue;
     const name = mention.canonical ?? mention.text;
     if (groups.has(`organization:${name}`)) continue;
@@ -92,6 +103,9 @@ export function resolveEntities(
   }
   return [...groups.values()].map(toEntity);
 }
+
+const OPENING = new Set(['（', '(']);
+const CLOSING = new Set(['）', ')']);
 
 /**
  * Whether a place at the head of a government's or zone's name is an area of its own: a province
