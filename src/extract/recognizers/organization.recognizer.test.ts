@@ -327,6 +327,30 @@ describe('recognizeOrganizations', () => {
     expect(names('与台湾区电机电子工业同业公会共同主办')).toEqual(['台湾区电机电子工业同业公会']);
   });
 
+  it('reads Japanese and Korean companies (株式会社) and venture funds (创投) by their suffix', () => {
+    expect(names('引进日本东邦精机株式会社的技术')).toEqual(['日本东邦精机株式会社']);
+    expect(names('韩国大元精密株式会社与德国施泰纳创投参与')).toEqual([
+      '韩国大元精密株式会社',
+      '德国施泰纳创投',
+    ]);
+  });
+
+  it('leaves a member of a body out of the name of the member (联合体成员)', () => {
+    expect(names('联合体成员四川米易钛业有限公司出资')).toEqual(['四川米易钛业有限公司']);
+  });
+
+  it('keeps a brand of one character and 和 after its place inside the name (香港嘉和)', () => {
+    expect(names('与香港嘉和生物医药集团有限公司签约')).toEqual(['香港嘉和生物医药集团有限公司']);
+    expect(names('重庆大学和重庆市人民政府')).toEqual(['重庆大学', '重庆市人民政府']);
+  });
+
+  it('reads a department of an autonomous region after 自治区 alone', () => {
+    expect(names('会上，自治区科学技术厅与玉林市人民政府签署协议')).toEqual([
+      '自治区科学技术厅',
+      '玉林市人民政府',
+    ]);
+  });
+
   it('finds short forms from the alias table', () => {
     expect(names('中科院与国科大联合培养')).toEqual(['中科院', '国科大']);
   });

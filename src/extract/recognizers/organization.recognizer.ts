@@ -165,9 +165,9 @@ function isBureau(word: string, lex: Lexicon): boolean {
 }
 
 /** A government written by its level only: 市政府, 省人民政府. */
-export const LEVEL_GOVERNMENT = /^(省|市|区|县)(人民)?政府$/;
+export const LEVEL_GOVERNMENT = /^(省|自治区|市|区|县)(人民)?政府$/;
 /** The level of an area, written alone before one of its departments (省 科技厅). */
-const AREA_LEVEL = /^(省|市|区|县)$/;
+const AREA_LEVEL = /^(省|自治区|市|区|县)$/;
 
 /** Ranks of a body or a zone: 国家级, 省级, 省部级. */
 const RANK = /^(国家|省部|省|市|区|县)级$/;
@@ -257,7 +257,7 @@ function extend(
     // 印尼PT Energi…: the Latin name ends at the script's change.
     if (latin && !LATIN.test(word)) break;
     if (CONJUNCTIONS.has(word)) {
-      if (!joinsFieldsOfOneName(tokens, j, first, lex)) break;
+      if (!joinsFieldsOfOneName(tokens, j, first, lex) && !isInBrandName(tokens, j, first, lex)) break;
       first = j;
       j--;
       continue;
@@ -405,6 +405,19 @@ function joinsFieldsOfOneName(tokens: readonly Token[], at: number, first: numbe
   if (before.text.length === 1 && after.text.length > 1 && after.text.startsWith(before.text))
     return isFieldLike(after, lex);
   return isFieldLike(before, lex) && isFieldLike(after, lex);
+}
+
+/**
+ * Whether the conjunction at `at` is the second character of a brand the segmenter cut in two
+ * after its place (香港|嘉|和|生物医药集团): one character alone between a place and 和 joins
+ * nothing.
+ */
+function isInBrandName(tokens: readonly Token[], at: number, first: number, lex: Lexicon): boolean {
+  const before = tokens[at - 1];
+  if (at + 1 !== first || (tokens[at] as Token).text !== '和' || !before) return false;
+  if (before.text.length !== 1 || !WORDLIKE.test(before.text) || isBoundary(before, lex)) return false;
+  if (before.entry?.place || before.entry?.title || suffixOf(before.text, lex)) return false;
+  return tokens[at - 2]?.entry?.place !== undefined;
 }
 
 /**

@@ -165,6 +165,14 @@ describe('recognizePersons', () => {
     expect(people('电电公会理事长张简志诚出席并致辞')).toEqual([['张简志诚', '理事长']]);
   });
 
+  it('knows the rarer family names 谯, 笪 and 禚', () => {
+    expect(people('副市长谯志刚出席，研究员禚海平介绍，董事长笪国平表示')).toEqual([
+      ['谯志刚', '副市长'],
+      ['禚海平', '研究员'],
+      ['笪国平', '董事长'],
+    ]);
+  });
+
   it('keeps a given name that ends in 和 before what the person does (陶景和出席)', () => {
     expect(people('江苏大学副校长陶景和出席签约活动')).toEqual([['陶景和', '副校长']]);
     expect(people('董事长王立和总经理李明出席')).toEqual([

@@ -193,6 +193,13 @@ describe('resolveEntities', () => {
     expect(entities.find((e) => e.type === 'place')?.name).toBe('保定市');
   });
 
+  it("names a department written in full after its level alone (自治区科学技术厅) after the document's area", () => {
+    const entities = resolve('广西的企业获奖。会上，自治区科学技术厅与玉林市人民政府签署协议。');
+    expect(organization(entities, '广西壮族自治区科学技术厅')?.aliases).toContain('自治区科学技术厅');
+    // With no area of its level in the document, the department keeps the name it is written by.
+    expect(organization(resolve('省科学技术厅组织验收。'), '省科学技术厅')).toBeDefined();
+  });
+
   it('lists each person once with their title', () => {
     const entities = resolve('市长唐良智出席。唐良智说，');
     expect(entities.filter((e) => e.type === 'person')).toEqual([

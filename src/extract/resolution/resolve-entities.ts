@@ -6,7 +6,7 @@ import { LEVEL_GOVERNMENT, type OrganizationMention } from '../recognizers/organ
 import { INTRODUCED_SHORT_FORM } from '../text/short-forms.js';
 
 /** A department written after its area's level alone: 省科技厅, 市经信局. */
-const LEVEL_DEPARTMENT = /^(省|市|区|县)(.{2,6})$/;
+const LEVEL_DEPARTMENT = /^(省|自治区|市|区|县)(.{2,6})$/;
 const COMPANY_TAIL = /(股份有限公司|有限责任公司|有限公司|集团公司|股份|集团|控股|科技|技术|公司)$/;
 const LEADING_PLACE = /^(中国|重庆|北京|上海|天津)/;
 
@@ -180,6 +180,10 @@ function organizationNames(
     const home = homePlaces.get(department[1] as string);
     if (!home) return undefined;
     name = home + (department[2] as string);
+  } else if (department && fullForms(lex).has(department[2] as string)) {
+    // 省科学技术厅, written in full: the department of the province, when the document names it.
+    const home = homePlaces.get(department[1] as string);
+    if (home) name = home + (department[2] as string);
   }
   for (let length = Math.min(name.length - 2, 8); length >= 2; length--) {
     const parent = lex.organizations.get(name.slice(0, length));
@@ -196,6 +200,18 @@ function organizationNames(
 /** Whether a word is a government department's name by itself: 科技厅, 发改委, 经信局. */
 function isDepartment(word: string, lex: Lexicon): boolean {
   return lex.suffixKinds.get(word) === 'government' || lex.abbreviated.has(word);
+}
+
+const fullFormsOf = new WeakMap<Lexicon, Set<string>>();
+
+/** The full forms of the standard abbreviations: 科学技术厅 of 科技厅. */
+function fullForms(lex: Lexicon): Set<string> {
+  let forms = fullFormsOf.get(lex);
+  if (!forms) {
+    forms = new Set(lex.abbreviated.values());
+    fullFormsOf.set(lex, forms);
+  }
+  return forms;
 }
 
 /**
@@ -225,7 +241,7 @@ function dominantPlaces(places: EntityMention[]): Map<string, string> {
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const home = new Map<string, string>();
-  for (const level of ['省', '市', '区', '县']) {
+  for (const level of ['省', '自治区', '市', '区', '县']) {
     let best: string | undefined;
     for (const [name, count] of counts) {
       if (name.endsWith(level) && (!best || count > (counts.get(best) ?? 0))) best = name;
