@@ -3,6 +3,7 @@ import type { Article, CooperationEvent, Entity, Extraction, Span } from '../cor
 import { splitArticles } from '../ingest/articles/split-articles.js';
 import { type Block, repairLayout } from '../ingest/layout/repair-layout.js';
 import { extractEvents, type Party } from './events/event.extractor.js';
+import { withRelativeDays } from './events/relative-days.js';
 import { splitSentences } from './events/sentences.js';
 import { isTimeInName } from './events/time-in-name.js';
 import { lexicon } from './lexicon/lexicon.js';
@@ -88,14 +89,16 @@ function analyse(
   const places = recognizePlaces(tokens);
   const entities = resolveEntities(body, organizations, persons, places, lex);
   const sentences = splitSentences(body);
+  // 昨天 and 次日 date events by the day they name, though they are no times of their own.
+  const eventTimes = withRelativeDays(body, times, options.published);
   const allEvents = extractEvents({
     text: body,
     tokens,
     sentences,
     parties: partiesOf(entities),
-    times,
+    times: eventTimes,
     counts,
-    leads: leadDates(articles, sentences, times, body),
+    leads: leadDates(articles, sentences, eventTimes, body),
     articles: articles.map((a) => a.span),
     lex,
   });
