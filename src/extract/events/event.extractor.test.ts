@@ -19,6 +19,17 @@ describe('extractEvents', () => {
     });
   });
 
+  it('reads a title a body is given (被…认定为, 被…评为) as a milestone of the body and the giver', () => {
+    const [recognised] = events('今年7月，岳阳高新区科技企业孵化器被科学技术部认定为国家级科技企业孵化器。');
+    expect(recognised).toMatchObject({
+      type: 'milestone',
+      date: '2021-07',
+      participants: ['岳阳高新区科技企业孵化器', '科学技术部'],
+    });
+    const [named] = events('去年11月，定西市科学技术局被科学技术部评为全国科技特派员工作先进集体。');
+    expect(named).toMatchObject({ type: 'milestone', participants: ['定西市科学技术局', '科学技术部'] });
+  });
+
   it('reads no founding when its predicate has only a thing and no body after it', () => {
     expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
   });
