@@ -30,6 +30,19 @@ describe('extractEvents', () => {
     expect(named).toMatchObject({ type: 'milestone', participants: ['定西市科学技术局', '科学技术部'] });
   });
 
+  it('reads a signing that goes on to invest in building one thing as the signing of that project', () => {
+    const found = events(
+      '同日，美国北岸生命科学公司与海宁经济开发区签约，投资约三亿美元建设细胞培养基生产项目。',
+    );
+    expect(found.find((e) => e.type === 'project_signing')).toMatchObject({
+      participants: ['美国北岸生命科学公司', '海宁经济开发区'],
+      objects: ['细胞培养基生产项目'],
+    });
+    expect(found.some((e) => e.type === 'agreement')).toBe(false);
+    // Signing alone, with nothing invested, is an agreement.
+    expect(events('省政府与中国科学院签约。').map((e) => e.type)).toEqual(['agreement']);
+  });
+
   it('reads no founding when its predicate has only a thing and no body after it', () => {
     expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
   });

@@ -73,6 +73,9 @@ const AGREEMENT_OBJECT =
 const GATHERING_SUFFIX =
   /(研讨会|论坛|博览会|大会|峰会|交流会|推介会|洽谈会|对接会|年会|座谈会|发布会|展览会|展会|交易会|高交会|军博会|博会|赛)$/;
 const PROJECT_WORDS = /项目|企业|机构/;
+/** What a signing goes on to invest in: 签约，投资约三亿美元建设细胞培养基生产项目. */
+const INVESTED_IN =
+  /^[，,]\s*(?:计划|拟|将)?(?:总)?投资[^，。；;]{1,20}?建设([^，。；;、]{2,30}?)(?=[，。；;]|$)/;
 /** Words that point back to what was just told (此次, 上述 …). */
 const BACK_REFERENCE = '(此次|本次|这次|上述|该批)';
 const ANAPHORIC = new RegExp(`${BACK_REFERENCE}$`);
@@ -593,6 +596,12 @@ function buildEvent(
     case 'project_signing': {
       const signing = sameKind.some((t) => /签约/.test((tokens[t.token] as Token).text));
       if (!signing && !PROJECT_WORDS.test(clauseText)) return undefined;
+      // A与B签约，投资…建设C: the signing of the one project C.
+      const invested = INVESTED_IN.exec(text.slice(lastToken.end, sentence.end));
+      if (invested) {
+        objects = [invested[1] as string];
+        break;
+      }
       // Parties that sign with no project named sign an agreement (省政府与中国科学院签约).
       if (!PROJECT_WORDS.test(sentenceText) && countsIn(context, sentence).length === 0) {
         return buildEvent(
