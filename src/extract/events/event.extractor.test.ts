@@ -43,6 +43,16 @@ describe('extractEvents', () => {
     expect(events('省政府与中国科学院签约。').map((e) => e.type)).toEqual(['agreement']);
   });
 
+  it('reads 揭牌当天 as the day of the unveiling told before, not as a second unveiling', () => {
+    const found = events(
+      '8月13日，粤港中药质量与安全联合实验室在肇庆揭牌。揭牌当天，实验室配套的中药指纹图谱检测平台同步投入运行。',
+    );
+    expect(found.map((e) => [e.type, e.date])).toEqual([
+      ['founding', '2021-08-13'],
+      ['operation', '2021-08-13'],
+    ]);
+  });
+
   it('reads no founding when its predicate has only a thing and no body after it', () => {
     expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
   });

@@ -39,11 +39,13 @@ export interface EventContext {
   lex: Lexicon;
 }
 
-/** Words after a trigger that make it a noun (转化工作, 达产后, 试点区域), not a predicate. */
+/** Words after a trigger that make it a noun (转化工作, 达产后, 试点区域, 揭牌当天), not a predicate. */
 const NOMINAL_NEXT = new Set([
   '工作',
   '体系',
   '后',
+  '当天',
+  '当日',
   '区域',
   '城市',
   '单位',
