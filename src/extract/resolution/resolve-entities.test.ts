@@ -196,6 +196,9 @@ describe('resolveEntities', () => {
   it("names a department written in full after its level alone (自治区科学技术厅) after the document's area", () => {
     const entities = resolve('广西的企业获奖。会上，自治区科学技术厅与玉林市人民政府签署协议。');
     expect(organization(entities, '广西壮族自治区科学技术厅')?.aliases).toContain('自治区科学技术厅');
+    // 厅 of 厅市会商 qualifies a noun; it is no mention of the department.
+    const talks = resolve('会上，广西壮族自治区科学技术厅与玉林市人民政府签署厅市会商合作协议。');
+    expect(organization(talks, '广西壮族自治区科学技术厅')?.aliases).toEqual([]);
     // With no area of its level in the document, the department keeps the name it is written by.
     expect(organization(resolve('省科学技术厅组织验收。'), '省科学技术厅')).toBeDefined();
   });

@@ -363,7 +363,9 @@ function joinBareSuffixes(
         g.name !== mention.text &&
         [...g.written].some((w) => w.endsWith(mention.text)),
     );
-    const owner = owners.length === 1 ? owners[0] : referent(text, mention.span, owners);
+    // One character alone (厅 of 厅市会商) stands for a body only where the text points back (该局).
+    const alone = owners.length === 1 && mention.text.length > 1;
+    const owner = alone ? owners[0] : referent(text, mention.span, owners);
     if (!owner) continue;
     owner.written.add(mention.text);
     owner.mentions.push(mention.span);
