@@ -25,7 +25,6 @@ export function withRelativeDays(
   times: readonly TimeMention[],
   published: string | undefined,
 ): TimeMention[] {
-  if (!text.includes('天') && !text.includes('日')) return [...times];
   const added: TimeMention[] = [];
   const replaced = new Set<TimeMention>();
   for (const match of text.matchAll(DAY_BEFORE)) {
