@@ -53,6 +53,33 @@ describe('extractEvents', () => {
     ]);
   });
 
+  it('reads things told by their number after the predicate as what was done to them', () => {
+    const [transferred] = events('今年以来，全市院地合作项目累计转化科技成果二十三项。');
+    expect(transferred).toMatchObject({ type: 'transfer', objects: ['科技成果二十三项'] });
+    const [founded] = events('截至9月底，全市已建成各类技术转移机构二十九家，累计培育技术经纪人六百余名。');
+    expect(founded).toMatchObject({ type: 'founding', objects: ['技术转移机构二十九家'] });
+    const signed = events('8月12日，襄樊技术交易博览会开幕，现场签订技术合同四十二项，成交金额逾十五亿元。');
+    expect(signed.find((e) => e.type === 'agreement')).toMatchObject({
+      date: '2021-08-12',
+      objects: ['技术合同四十二项'],
+    });
+  });
+
+  it('gives things done by their number to the body the sentence is about', () => {
+    const found = events('中心于2018年组建，累计转化科技成果11项。', '2021-06-17');
+    expect(found.map((e) => [e.type, e.objects])).toEqual([['transfer', ['科技成果11项']]]);
+    const withCentre = events('滨海海洋食品工程技术研究中心由滨海大学组建。中心累计转化科技成果11项。');
+    expect(withCentre.find((e) => e.type === 'transfer')).toMatchObject({
+      participants: ['滨海海洋食品工程技术研究中心'],
+      objects: ['科技成果11项'],
+    });
+  });
+
+  it('reads no event in numbers aimed at or in things that can be done', () => {
+    expect(events('力争到2028年转化科技成果50项以上。')).toEqual([]);
+    expect(events('明年3月，转化中心首批发布可转化成果清单不少于20项。')).toEqual([]);
+  });
+
   it('reads no founding when its predicate has only a thing and no body after it', () => {
     expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
   });

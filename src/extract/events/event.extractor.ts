@@ -67,8 +67,11 @@ const NOMINAL_NEXT = new Set([
   '经费',
   '考核',
 ]);
-/** Words before a trigger that make it a noun: 首批签约, 出席签约活动 (the occasion is attended). */
-const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为', '出席', '参加']);
+/**
+ * Words before a trigger that make it a noun or a quality: 首批签约, 出席签约活动 (the occasion
+ * is attended), 可转化成果 (results that can be transferred, not transferred).
+ */
+const NOMINAL_BEFORE = new Set(['的', '之', '见证', '首批', '为', '出席', '参加', '可']);
 const PLANNED = /(将|计划|拟|预计|力争|争取|即将|有望|准备)/;
 const AGREEMENT_OBJECT =
   /^[了的]?([《“][^》”]{2,60}[》”]|[\p{Script=Han}A-Za-z0-9]{0,20}?(协议|合同|备忘录|协定|意向书|框架))/u;
@@ -585,6 +588,8 @@ function buildEvent(
   let objects: string[] = [];
   let place = placeBefore(context, sentence, triggerToken.start);
   let selfFounded: Party | undefined;
+  // Things told by their number after the predicate (转化科技成果二十三项, 建成技术转移机构二十九家).
+  const counted = countedThings(context, triggerToken, trigger.clause);
   const clauseText = text.slice(trigger.clause.start, trigger.clause.end);
   const sentenceText = text.slice(sentence.start, sentence.end);
 
@@ -592,6 +597,8 @@ function buildEvent(
     case 'agreement': {
       const object = AGREEMENT_OBJECT.exec(text.slice(triggerToken.end, trigger.clause.end));
       if (object) objects = [(object[1] as string).replace(/^[《“]|[》”]$/g, '')];
+      // Contracts told by their number (签订技术合同四十二项) are what was signed.
+      if (counted && (objects.length === 0 || counted.startsWith(objects[0] as string))) objects = [counted];
       participants = participants.filter((p) => !objects.some((o) => o === p));
       break;
     }
@@ -650,6 +657,8 @@ function buildEvent(
         const body = (before[founded] as Party).name;
         objects = [body];
         participants = unique(before.slice(founded + 1).map((p) => p.name)).filter((p) => p !== body);
+      } else if (objects.length === 0 && counted) {
+        objects = [counted];
       } else if (objects.length === 0) {
         // A predicate with a thing after it and no body (城大负责组建科研团队) sets up no body.
         const next = context.tokens[trigger.token + 1];
@@ -695,6 +704,7 @@ function buildEvent(
       );
       if (destination) place = destination.name;
       objects = after.map((p) => p.name);
+      if (objects.length === 0 && counted) objects = [counted];
       // What is handed over goes after 将 or 以, and the bodies after the predicate receive it:
       // 将“…技术”作价入股B, 以“…技术”作价三千万元入股B, 将…技术转让给B.
       const handed = HANDED_OVER.exec(text.slice(trigger.clause.start, triggerToken.start));
@@ -733,7 +743,19 @@ function buildEvent(
   if (selfFounded && (participants.length === 0 || selfFounded.kind === 'company'))
     participants = [selfFounded.name, ...participants];
   const named = objects.filter((o) => o !== '' && (o !== triggerToken.text || isReviewOrPrize(o)));
-  if (participants.length === 0 && !hasNamedObject(context, trigger.type, named)) return undefined;
+  const planned = PLANNED.test(
+    text.slice(Math.max(trigger.clause.start, triggerToken.start - 8), triggerToken.start),
+  );
+  // What is done to things told by their number only is told as done (累计转化科技成果23项);
+  // numbers aimed at (力争转化科技成果50项以上) are targets, not events.
+  const countedOnly = counted !== undefined && named.length === 1 && named[0] === counted && !planned;
+  if (countedOnly && participants.length === 0) {
+    // … by the body the sentence is about, though an earlier predicate set it up (中心于2018年组建，累计转化…).
+    const doer = subjects.find((p) => p.type === 'organization');
+    if (doer) participants = [doer.name];
+  }
+  if (participants.length === 0 && !countedOnly && !hasNamedObject(context, trigger.type, named))
+    return undefined;
 
   const event: CooperationEvent = {
     type: trigger.type,
@@ -742,9 +764,7 @@ function buildEvent(
     objects: unique(named),
     evidence: sentenceText.trim(),
     span: { start: sentence.start, end: sentence.end },
-    planned: PLANNED.test(
-      text.slice(Math.max(trigger.clause.start, triggerToken.start - 8), triggerToken.start),
-    ),
+    planned,
   };
   // A predicate that qualifies what a later one of its kind is done to (共建的孵化器自2021年揭牌)
   // is dated by that later one.
@@ -762,6 +782,26 @@ function hasNamedObject(context: EventContext, type: EventType, objects: string[
   if (type === 'milestone' && objects.some(isReviewOrPrize)) return true;
   return objects.some((o) => context.parties.some((p) => p.name === o));
 }
+
+/** Measure words of things counted one by one: 项 of results and contracts, 家 of bodies, 个 of consortia. */
+const THING_MEASURES = new Set(['项', '家', '个', '所', '座', '支', '批']);
+/** Words that open the counted noun without being part of it: 各类技术转移机构, 了. */
+const COUNTED_OPENING = /^(?:了|各类|各级|一批)/;
+
+/**
+ * What a predicate is done to when the text gives it by its number only: the noun after the
+ * predicate and the count that closes it, in the predicate's clause (转化科技成果二十三项,
+ * 签订技术合同三百一十二项, 建成各类技术转移机构二十九家 → 技术转移机构二十九家).
+ */
+function countedThings(context: EventContext, trigger: Token, clause: Span): string | undefined {
+  const count = context.counts.find((c) => c.span.start >= trigger.end && c.span.end <= clause.end);
+  if (!count || !THING_MEASURES.has(count.unit)) return undefined;
+  const noun = context.text.slice(trigger.end, count.span.start).replace(COUNTED_OPENING, '');
+  if (noun.length < 2 || noun.length > 16 || !COUNTED_NOUN.test(noun)) return undefined;
+  return noun + count.text;
+}
+/** A noun written without a break or a number inside it. */
+const COUNTED_NOUN = /^[\p{Script=Han}A-Za-z]+$/u;
 
 function countsIn(context: EventContext, sentence: Sentence): CountMention[] {
   return context.counts.filter((c) => c.span.start >= sentence.start && c.span.end <= sentence.end);
