@@ -80,6 +80,17 @@ describe('extractEvents', () => {
     expect(events('明年3月，转化中心首批发布可转化成果清单不少于20项。')).toEqual([]);
   });
 
+  it('reads guests unveiling the plaque of the body just told as no second founding', () => {
+    const found = events(
+      '5月20日，滨江大学与滨江市人民政府共建的滨江稻虾产业研究院揭牌成立。滨江大学副校长夏侯明远、滨江市副市长向东林共同为研究院揭牌。',
+    );
+    expect(found.map((e) => [e.type, e.objects])).toEqual([['founding', ['滨江稻虾产业研究院']]]);
+    // Told first, the unveiling is the founding.
+    expect(events('滨江大学副校长夏侯明远为滨江稻虾产业研究院揭牌。').map((e) => e.type)).toEqual([
+      'founding',
+    ]);
+  });
+
   it('reads no founding when its predicate has only a thing and no body after it', () => {
     expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
   });

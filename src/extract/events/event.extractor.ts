@@ -479,6 +479,23 @@ function subclauseAt(context: EventContext, clause: Span, at: number, type: Even
   return start === clause.start && end === clause.end ? clause : { start, end };
 }
 
+/** 为研究院揭牌, 为该中心揭牌: the plaque of a body named by its kind of word alone. */
+function unveilsToldBody(context: EventContext, at: number): boolean {
+  const { tokens, lex } = context;
+  let k = at - 1;
+  const body = tokens[k];
+  if (!body || !lex.suffixKinds.has(body.text)) return false;
+  if (DEMONSTRATIVE.has(tokens[k - 1]?.text ?? '')) k--;
+  return tokens[k - 1]?.text === '为';
+}
+const DEMONSTRATIVE = new Set(['该', '这一', '此']);
+
+/** Whether a founding with parties was told earlier in the sentence's article. */
+function foundingTold(earlier: TellingSoFar, sentence: Sentence): boolean {
+  const article = earlier.articles.find((a) => a.start <= sentence.start && sentence.start < a.end);
+  return earlier.told.some((e) => e.type === 'founding' && (!article || e.span.start >= article.start));
+}
+
 /** Whether a predicate of `type` begins at `offset`, as 投产 in 去年9月开工，今年5月投产. */
 function startsTrigger(context: EventContext, offset: number, type: EventType): boolean {
   const { tokens } = context;
@@ -647,6 +664,9 @@ function buildEvent(
       break;
     }
     case 'founding': {
+      // Guests unveiling the plaque of the body the article has told of (…共同为实验室揭牌) tell
+      // its founding again.
+      if (unveilsToldBody(context, trigger.token) && foundingTold(earlier, sentence)) return undefined;
       // What was set up may stand between the predicates (共建的…中心揭牌).
       objects = partiesIn(context, triggerToken.end, trigger.clause.end)
         .filter((p) => p.type === 'organization')
