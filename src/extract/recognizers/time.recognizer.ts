@@ -58,7 +58,6 @@ const RELATIVE_WORD_BEFORE: Readonly<Record<string, RegExp>> = {
   明年: /[说证表声阐发光透文英神分查鲜照]/,
   本年: /[基成资日版根样脚课账标范剧文]/,
 };
-const CHINESE_NUMERAL = /[零〇一二两三四五六七八九十百千万亿]/;
 const CLAUSE_END = /[。！？!?；;\n]/;
 /** Characters a time can begin with, by code: the scan tests every character of the text. */
 const STARTS = charTable('0123456789〇零一二三四五六七八九十“"「『今去上明本同当次翌年下前第');
@@ -66,6 +65,26 @@ const STARTS = charTable('0123456789〇零一二三四五六七八九十“"「�
 const RELATIVE_STARTS = charTable('同当次翌年上下前第一二三四今去明本');
 const YEAR_NUMERALS = charTable('〇零一二三四五六七八九');
 const FIRST_YEAR_NUMERALS = charTable('一二');
+/** What a time in figures does not follow: it would be the tail of a number, a code or an ordinal. */
+const NOT_BEFORE_FIGURES = charTable('0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz第');
+/** Characters that begin a time in Chinese numerals or a quoted plan (“十三五”). */
+const NUMERAL_OR_QUOTE = charTable('零〇一二两三四五六七八九十百千万亿“"「『');
+/** What a time in Chinese numerals does not follow: another numeral, or 第 of an ordinal. */
+const NOT_BEFORE_NUMERALS = charTable('零〇一二两三四五六七八九十百千万亿第');
+/** The first characters of the relative patterns, so that a character none begins with tries none. */
+const CONTEXT_YEAR_STARTS = charTable('同当次翌');
+const STANDALONE_STARTS = charTable('年上下前第一二三四');
+const RELATIVE_YEAR_STARTS = charTable('今去上明本');
+const RELATIVE_MONTH_STARTS = charTable('本上下');
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** 每 and 逐 (每年, 逐月) make what follows recur: no date. */
+function isEvery(c: string): boolean {
+  return c === '每' || c === '逐';
+}
 
 interface Published {
   year: number;
@@ -378,14 +397,14 @@ class TimeScanner {
 
   private at(i: number): Found | undefined {
     const s = this.s;
-    const c = s.charAt(i);
-    const previous = s.charAt(i - 1);
-    if (/\d/.test(c)) {
-      if (/[\d.A-Za-z第]/.test(previous)) return undefined;
+    const c = s.charCodeAt(i);
+    const previous = s.charCodeAt(i - 1);
+    if (isDigitCode(c)) {
+      if (NOT_BEFORE_FIGURES[previous] === 1) return undefined;
       return explicitAt(s, i) ?? this.yearless(i);
     }
-    if (CHINESE_NUMERAL.test(c) || /[“"「『]/.test(c)) {
-      if (CHINESE_NUMERAL.test(previous) || previous === '第') return undefined;
+    if (NUMERAL_OR_QUOTE[c] === 1) {
+      if (NOT_BEFORE_NUMERALS[previous] === 1) return undefined;
       return planAt(s, i) ?? explicitAt(s, i) ?? this.yearless(i) ?? this.relative(i);
     }
     return this.relative(i);
@@ -407,7 +426,7 @@ class TimeScanner {
     const s = this.s;
     // A month is one or two characters and up to three spaces before its 月.
     if (!hasCharWithin(s, '月', i + 1, i + 6)) return this.dayAlone(i);
-    if (/(?:每|逐)年?$/.test(s.slice(Math.max(0, i - 2), i))) return undefined;
+    if (isEvery(s.charAt(i - 1)) || (s.charAt(i - 1) === '年' && isEvery(s.charAt(i - 2)))) return undefined;
     const md = monthDay(s, i);
     if (!md) return undefined;
     if (!this.published) return undefined;
@@ -457,7 +476,8 @@ class TimeScanner {
     const previous = s.charAt(i - 1);
     const published = this.published;
 
-    const context = exec(CONTEXT_YEAR, s, i);
+    const c = s.charCodeAt(i);
+    const context = CONTEXT_YEAR_STARTS[c] === 1 ? exec(CONTEXT_YEAR, s, i) : null;
     if (context && this.anchor && i - this.anchor.end < 2000) {
       const y = this.anchor.year + (context[1] === '次年' || context[1] === '翌年' ? 1 : 0);
       const md = monthDay(s, i + context[0].length);
@@ -469,7 +489,7 @@ class TimeScanner {
       if (context[1] !== '当年') return { value: String(y), end: i + context[0].length, relative: true };
     }
 
-    const standalone = exec(STANDALONE, s, i);
+    const standalone = STANDALONE_STARTS[c] === 1 ? exec(STANDALONE, s, i) : null;
     const afterStandalone = standalone ? s.charAt(i + standalone[0].length) : '';
     if (standalone && !YEAR_WORD_BEFORE.test(previous) && !/[步期次级]/.test(afterStandalone)) {
       const y = this.clauseYear(i) ?? published?.year;
@@ -485,7 +505,7 @@ class TimeScanner {
 
     if (!published) return undefined;
 
-    const year = exec(RELATIVE_YEAR, s, i);
+    const year = RELATIVE_YEAR_STARTS[c] === 1 ? exec(RELATIVE_YEAR, s, i) : null;
     if (year) {
       const word = year[1] ?? '';
       const next = s.charAt(i + year[0].length);
@@ -496,7 +516,7 @@ class TimeScanner {
       }
     }
 
-    const month = exec(RELATIVE_MONTH, s, i);
+    const month = RELATIVE_MONTH_STARTS[c] === 1 ? exec(RELATIVE_MONTH, s, i) : null;
     if (month && !/[以之马基成]/.test(previous)) {
       const word = month[1] ?? '';
       const shift = word === '本月' ? 0 : word.startsWith('上') ? -1 : 1;
