@@ -172,10 +172,11 @@ function endsWithContinuation(s: string): boolean {
   return c !== '' && CONTINUATION.includes(c);
 }
 
-function countWordChars(s: string): number {
+/** Whether `s` holds at least `least` word characters: it stops counting there, not at the end. */
+function hasWordChars(s: string, least: number): boolean {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (isWordCode(s.charCodeAt(i))) n++;
-  return n;
+  for (let i = 0; i < s.length && n < least; i++) if (isWordCode(s.charCodeAt(i))) n++;
+  return n >= least;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +474,7 @@ function classify(text: string): BlockKind {
   const dateline = matchDateline(text);
   if (dateline && dateline.length === text.length) return 'dateline';
   if (isByline(text)) return 'byline';
-  if (countWordChars(text) < 3 || isPageNumber(text)) return 'short';
+  if (!hasWordChars(text, 3) || isPageNumber(text)) return 'short';
   const unfinished = !endsStrong(text) && !endsSoft(text) && !endsWithContinuation(text);
   if (
     unfinished &&
