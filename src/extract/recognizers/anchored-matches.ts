@@ -66,8 +66,11 @@ export function* anchoredMatches(text: string, pattern: AnchoredPattern): Genera
   let from = 0;
   /** Every position from `from` up to and including this one has been tried. */
   let tried = -1;
-  for (let anchor = 0; anchor < text.length; anchor++) {
-    if (anchors[text.charCodeAt(anchor)] !== 1) continue;
+  for (
+    let anchor = nextAnchor(text, anchors, 0);
+    anchor < text.length;
+    anchor = nextAnchor(text, anchors, anchor + 1)
+  ) {
     const first = Math.max(from, tried + 1);
     let runStart = anchor;
     while (runStart > first && run[text.charCodeAt(runStart - 1)] === 1) runStart--;
@@ -84,4 +87,14 @@ export function* anchoredMatches(text: string, pattern: AnchoredPattern): Genera
       break;
     }
   }
+}
+
+/**
+ * The first position from `from` on whose character is an anchor, or the length of the text: a
+ * plain loop, which runs faster than the same loop inside the generator.
+ */
+function nextAnchor(text: string, anchors: Uint8Array, from: number): number {
+  let i = from;
+  while (i < text.length && anchors[text.charCodeAt(i)] !== 1) i++;
+  return i;
 }
