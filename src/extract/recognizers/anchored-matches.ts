@@ -4,7 +4,8 @@
  * a text: only at the positions shortly before those characters. That is most of the text left
  * out, for patterns that begin with optional words and so give the engine no first character to
  * look for. A pattern whose matches all hold a rarer character after a number of any length (the
- * % of 12.5%) is anchored on that character, and the number before it is walked back over.
+ * % of 12.5%, the 家 of 41家) is anchored on that character, and the number before it is walked
+ * back over.
  */
 import { charTable } from './numeric-shared.js';
 
@@ -22,7 +23,7 @@ export interface AnchoredPattern {
    * the characters of `run` right before the anchor.
    */
   reach: number;
-  /** The characters other than anchors a match may begin with, by character code. */
+  /** The characters a match may begin with, by character code. */
   starts: Uint8Array;
   /** Characters any number of which may stand right before the first anchor, by character code. */
   run: Uint8Array;
@@ -34,7 +35,8 @@ export interface AnchoredPattern {
  * @param starts the characters a match that does not begin with an anchor begins with; white
  *   space (`\s`) is always among them.
  * @param run characters that may stand in any number between the start of a match and its
- *   first anchor (the digits of a number before its %); none by default.
+ *   first anchor (the digits of a number before its %). A pattern given them is anchored behind
+ *   its number, and its anchors do not begin a match; without them, they may.
  */
 export function anchoredPattern(
   pattern: RegExp,
@@ -48,7 +50,7 @@ export function anchoredPattern(
     sticky: new RegExp(pattern.source, `${flags}y`),
     anchors: charTable(anchors),
     reach,
-    starts: charTable(starts + WHITE_SPACE),
+    starts: charTable(starts + WHITE_SPACE + (run === '' ? anchors : '')),
     run: charTable(run),
   };
 }
@@ -58,7 +60,7 @@ export function anchoredPattern(
  * `reach` characters before each anchor character (before the run of `run` characters that ends
  * at it). The leftmost match is found first because a match starting at q has its first anchor at
  * most that far after q, so q is tried when that anchor is reached, before any later position. A
- * position before the anchor whose character no match begins with is passed over.
+ * position whose character no match begins with is passed over.
  */
 export function* anchoredMatches(text: string, pattern: AnchoredPattern): Generator<RegExpExecArray> {
   const { sticky, anchors, reach, starts, run } = pattern;
@@ -75,7 +77,7 @@ export function* anchoredMatches(text: string, pattern: AnchoredPattern): Genera
     let runStart = anchor;
     while (runStart > first && run[text.charCodeAt(runStart - 1)] === 1) runStart--;
     for (let start = Math.max(first, runStart - reach); start <= anchor; start++) {
-      if (start < anchor && starts[text.charCodeAt(start)] !== 1) continue;
+      if (starts[text.charCodeAt(start)] !== 1) continue;
       sticky.lastIndex = start;
       const match = sticky.exec(text);
       tried = start;
