@@ -111,6 +111,15 @@ function parseChinese(s: string): number | undefined {
   return hasUnit ? parseWithUnits(s) : parseDigitByDigit(s);
 }
 
+function isAsciiDigits(s: string): boolean {
+  if (s === '') return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 const ARABIC_WITH_UNITS = /^(\d+(?:\.\d+)?)([十百千万亿]*)$/;
 const CHINESE_DECIMAL = /^([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)([十百千万亿]*)$/;
 
@@ -130,6 +139,9 @@ function unitExponent(units: string): number {
  * @example parseChineseNumber('１，０００') // 1000
  */
 export function parseChineseNumber(input: string): number | undefined {
+  // Most numbers the recognisers pass are plain ASCII digits (2020, 15): no trimming,
+  // separators or units to read, and their value is what Number gives.
+  if (isAsciiDigits(input)) return Number(input);
   const s = toHalfWidth(input.trim()).replace(/[,，\s]/g, '');
   if (s === '') return undefined;
   const mixed = ARABIC_WITH_UNITS.exec(s);

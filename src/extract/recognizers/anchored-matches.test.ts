@@ -47,6 +47,20 @@ function texts(count: number): string[] {
   );
 }
 
+/** A qualifier, spaces, then a number of any length and its percent sign. */
+const SHARE = /(超过|约)?\s{0,2}(\d+(?:\.\d+)?)\s{0,2}%/g;
+
+function shareTexts(count: number): string[] {
+  const pieces = ['超过', '约', ' ', '12', '3', '.', '5', '%', '%%', '增长', '，', '签约'];
+  const next = random(20240101);
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: 5 + Math.floor(next() * 40) },
+      () => pieces[Math.floor(next() * pieces.length)],
+    ).join(''),
+  );
+}
+
 const summary = (matches: Iterable<RegExpMatchArray>) => [...matches].map((m) => [m.index, ...m]);
 
 describe('anchoredMatches', () => {
@@ -81,6 +95,19 @@ describe('anchoredMatches', () => {
     for (let code = 0; code < 0x10000; code++)
       if (/\s/.test(String.fromCharCode(code))) matched.push(String.fromCharCode(code));
     expect([...WHITE_SPACE].sort()).toEqual(matched.sort());
+  });
+
+  it('with a run before the anchor, finds exactly the matches matchAll finds', () => {
+    const pattern = anchoredPattern(SHARE, '%', 2, '超约0123456789', '0123456789. ');
+    for (const text of shareTexts(2000))
+      expect(summary(anchoredMatches(text, pattern))).toEqual(summary(text.matchAll(SHARE)));
+  });
+
+  it('walks back over a number of any length to the qualifier before it', () => {
+    const pattern = anchoredPattern(SHARE, '%', 2, '超约0123456789', '0123456789. ');
+    const [match] = anchoredMatches('同比超过 1234567.25 %', pattern);
+    expect(match?.[0]).toBe('超过 1234567.25 %');
+    expect(match?.index).toBe(2);
   });
 
   it('finds nothing in a text without the anchor characters', () => {

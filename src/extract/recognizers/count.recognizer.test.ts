@@ -61,6 +61,15 @@ describe('recognizeCounts', () => {
     expect(only('吸引近500余家')).toEqual({ text: '近500余家', value: 500, unit: '家', qualifier: 'about' });
   });
 
+  it('reads a long number far before its measure word, with its qualifier', () => {
+    expect(only('共有超过  1,234,567 余 家企业入驻')).toEqual({
+      text: '超过  1,234,567 余 家企业',
+      value: 1234567,
+      unit: '家企业',
+      qualifier: 'over',
+    });
+  });
+
   it('reads Chinese numerals: 两千名专家', () => {
     expect(only('两千名专家')).toEqual({
       text: '两千名专家',

@@ -1,6 +1,6 @@
 import { parseChineseNumber } from '../../core/chinese-numerals.js';
 import type { CountMention } from '../../core/types.js';
-import { anchoredMatches, anchoredPattern } from './anchored-matches.js';
+import { anchoredMatches, anchoredPattern, WHITE_SPACE } from './anchored-matches.js';
 import {
   ARABIC_NUMBER,
   isQualifier,
@@ -22,12 +22,19 @@ const COUNT = new RegExp(
   `(${QUALIFIER_BEFORE})?\\s{0,2}((?:${ARABIC_NUMBER})[十百千万亿]{0,2}|${CHINESE_COUNT})\\s{0,2}(余|多)?\\s{0,2}(${MEASURE})(${QUALIFIER_AFTER})?`,
   'g',
 );
-/** Before its number: a qualifier and two spaces. */
-const COUNT_NEAR_NUMBER = anchoredPattern(
+/**
+ * Every count holds its measure word, and no character before the measure word is one that
+ * begins a measure word: the scan is anchored on those, fewer places than the numerals. Before
+ * the measure word stand the number, 余 or 多 and spaces, and before those a qualifier.
+ */
+const COUNT_AT_MEASURE = anchoredPattern(
   COUNT,
-  NUMERAL_CHARACTERS,
-  LONGEST_QUALIFIER_BEFORE + 2,
-  QUALIFIER_STARTS,
+  MEASURE.split('|')
+    .map((word) => word.charAt(0))
+    .join(''),
+  LONGEST_QUALIFIER_BEFORE,
+  `${QUALIFIER_STARTS}${NUMERAL_CHARACTERS}`,
+  `${NUMERAL_CHARACTERS},.余多${WHITE_SPACE}`,
 );
 
 /**
@@ -84,7 +91,7 @@ function countedNoun(norm: string, from: number): string {
 export function recognizeCounts(text: string): CountMention[] {
   const norm = normalizeWidth(text);
   const mentions: CountMention[] = [];
-  for (const match of anchoredMatches(norm, COUNT_NEAR_NUMBER)) {
+  for (const match of anchoredMatches(norm, COUNT_AT_MEASURE)) {
     const [whole, before, number = '', more, measure = '', after] = match;
     const index = match.index;
     const numberAt = index + whole.indexOf(number, before?.length ?? 0);

@@ -1,6 +1,6 @@
 import { parseChineseNumber } from '../../core/chinese-numerals.js';
 import type { PercentMention } from '../../core/types.js';
-import { anchoredMatches, anchoredPattern } from './anchored-matches.js';
+import { anchoredMatches, anchoredPattern, WHITE_SPACE } from './anchored-matches.js';
 import {
   ARABIC_NUMBER,
   isQualifier,
@@ -18,12 +18,17 @@ const PERCENT = new RegExp(
   `(${QUALIFIER_BEFORE})?\\s{0,2}(?:(-)?(${ARABIC_NUMBER})\\s{0,2}([%‰])|(百分之|千分之)(${ARABIC_NUMBER}|${CHINESE_PERCENT}))(${QUALIFIER_AFTER})?`,
   'g',
 );
-/** Before its digits (or the 百 of 百分之): a qualifier, two spaces and a minus sign. */
-const PERCENT_NEAR_NUMBER = anchoredPattern(
+/**
+ * Every percentage holds a % or ‰ sign, or the 分 of 百分之 and 千分之: far fewer places to try than
+ * its digits. Before the sign stand the number, spaces and a minus sign (the 百 or 千 of 百分之),
+ * and before those a qualifier.
+ */
+const PERCENT_AT_SIGN = anchoredPattern(
   PERCENT,
-  '0123456789百千',
-  LONGEST_QUALIFIER_BEFORE + 2 + 1,
-  `${QUALIFIER_STARTS}-`,
+  '%‰分',
+  LONGEST_QUALIFIER_BEFORE,
+  `${QUALIFIER_STARTS}-0123456789百千`,
+  `0123456789,.-百千${WHITE_SPACE}`,
 );
 
 /**
@@ -36,7 +41,7 @@ const PERCENT_NEAR_NUMBER = anchoredPattern(
 export function recognizePercentages(text: string): PercentMention[] {
   const norm = normalizeWidth(text);
   const mentions: PercentMention[] = [];
-  for (const match of anchoredMatches(norm, PERCENT_NEAR_NUMBER)) {
+  for (const match of anchoredMatches(norm, PERCENT_AT_SIGN)) {
     const [whole, before, minus, digits, sign, words, spoken, after] = match;
     const index = match.index;
     const number = digits ?? spoken ?? '';

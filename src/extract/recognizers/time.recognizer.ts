@@ -58,7 +58,6 @@ const RELATIVE_WORD_BEFORE: Readonly<Record<string, RegExp>> = {
   明年: /[说证表声阐发光透文英神分查鲜照]/,
   本年: /[基成资日版根样脚课账标范剧文]/,
 };
-const CHINESE_NUMERAL = /[零〇一二两三四五六七八九十百千万亿]/;
 const CLAUSE_END = /[。！？!?；;\n]/;
 /** Characters a time can begin with, by code: the scan tests every character of the text. */
 const STARTS = charTable('0123456789〇零一二三四五六七八九十“"「『今去上明本同当次翌年下前第');
@@ -66,6 +65,26 @@ const STARTS = charTable('0123456789〇零一二三四五六七八九十“"「�
 const RELATIVE_STARTS = charTable('同当次翌年上下前第一二三四今去明本');
 const YEAR_NUMERALS = charTable('〇零一二三四五六七八九');
 const FIRST_YEAR_NUMERALS = charTable('一二');
+/** What a time in figures does not follow: it would be the tail of a number, a code or an ordinal. */
+const NOT_BEFORE_FIGURES = charTable('0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz第');
+/** Characters that begin a time in Chinese numerals or a quoted plan (“十三五”). */
+const NUMERAL_OR_QUOTE = charTable('零〇一二两三四五六七八九十百千万亿“"「『');
+/** What a time in Chinese numerals does not follow: another numeral, or 第 of an ordinal. */
+const NOT_BEFORE_NUMERALS = charTable('零〇一二两三四五六七八九十百千万亿第');
+/** The first characters of the relative patterns, so that a character none begins with tries none. */
+const CONTEXT_YEAR_STARTS = charTable('同当次翌');
+const STANDALONE_STARTS = charTable('年上下前第一二三四');
+const RELATIVE_YEAR_STARTS = charTable('今去上明本');
+const RELATIVE_MONTH_STARTS = charTable('本上下');
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** 每 and 逐 (每年, 逐月) make what follows recur: no date. */
+function isEvery(c: string): boolean {
+  return c === '每' || c === '逐';
+}
 
 interface Published {
   year: number;
@@ -86,9 +105,29 @@ interface Point {
 interface Found {
   value: string;
   end: number;
-  relative?: boolean;
+  relative: boolean;
   /** A year the text wrote, which 年底, 同年 … written after it refer to. */
-  anchor?: number;
+  anchor: number | undefined;
+}
+
+/**
+ * A reading of the text up to `end`. Every reading is made here, with all its fields, so that
+ * all have one shape and the scan reads their fields in one way.
+ */
+function reading(value: string, end: number, relative = false, anchor?: number): Found {
+  return { value, end, relative, anchor };
+}
+
+/** The reading, dated by the year `anchor` the text wrote. */
+function withAnchor(found: Found, anchor: number): Found {
+  found.anchor = anchor;
+  return found;
+}
+
+/** The reading, resolved against the publication date or a year written before it. */
+function asRelative(found: Found): Found {
+  found.relative = true;
+  return found;
 }
 
 function pad(n: number): string {
@@ -224,30 +263,29 @@ function afterYear(s: string, y: number, at: number): Found | undefined {
   const half = exec(HALF, s, at);
   if (half) {
     const end = at + half[0].length;
-    return { value: half[1] === '上' ? `${y}-01/${y}-06` : `${y}-07/${y}-12`, end };
+    return reading(half[1] === '上' ? `${y}-01/${y}-06` : `${y}-07/${y}-12`, end);
   }
   const quarter = exec(QUARTER, s, at);
   if (quarter) {
     const q = num(quarter[2] ?? quarter[3]);
     if (q >= 1 && q <= 4) {
       const first = quarter[1] ? 1 : q * 3 - 2;
-      return { value: `${y}-${pad(first)}/${y}-${pad(q * 3)}`, end: at + quarter[0].length };
+      return reading(`${y}-${pad(first)}/${y}-${pad(q * 3)}`, at + quarter[0].length);
     }
   }
   const firstMonths = exec(FIRST_MONTHS, s, at);
   if (firstMonths) {
     const last = num(firstMonths[1]);
-    if (last >= 2 && last <= 12)
-      return { value: `${y}-01/${y}-${pad(last)}`, end: at + firstMonths[0].length };
+    if (last >= 2 && last <= 12) return reading(`${y}-01/${y}-${pad(last)}`, at + firstMonths[0].length);
   }
   const edge = exec(EDGE, s, at);
-  if (edge) return { value: edge[1] === '初' ? `${y}-01` : `${y}-12`, end: at + edge[0].length };
+  if (edge) return reading(edge[1] === '初' ? `${y}-01` : `${y}-12`, at + edge[0].length);
   const months = exec(MONTH_RANGE_BARE, s, at);
   if (months) {
     const a = num(months[1]);
     const b = num(months[2]);
     if (validMonth(a) && validMonth(b) && a < b) {
-      return { value: `${y}-${pad(a)}/${y}-${pad(b)}`, end: at + months[0].length };
+      return reading(`${y}-${pad(a)}/${y}-${pad(b)}`, at + months[0].length);
     }
   }
   return undefined;
@@ -262,17 +300,17 @@ function afterMonth(s: string, p: Point): Found {
       const b = num(days[2]);
       if (validDay(a) && validDay(b) && a < b) {
         const ym = `${p.y}-${pad(p.m)}`;
-        return { value: `${ym}-${pad(a)}/${ym}-${pad(b)}`, end: p.end + days[0].length };
+        return reading(`${ym}-${pad(a)}/${ym}-${pad(b)}`, p.end + days[0].length);
       }
     }
   }
   const b = rangeEnd(s, p);
-  if (b) return { value: `${format(p)}/${format(b)}`, end: b.end };
+  if (b) return reading(`${format(p)}/${format(b)}`, b.end);
   if (p.m !== undefined && p.d === undefined) {
     const suffix = exec(MONTH_SUFFIX, s, p.end);
-    if (suffix) return { value: format(p), end: p.end + suffix[0].length };
+    if (suffix) return reading(format(p), p.end + suffix[0].length);
   }
-  return { value: format(p), end: p.end };
+  return reading(format(p), p.end);
 }
 
 /**
@@ -294,24 +332,24 @@ function explicitAt(s: string, i: number): Found | undefined {
   if (range) {
     const a = num(range[1]);
     const b = num(range[2]);
-    if (a < b) return { value: `${a}/${b}`, end: i + range[0].length };
+    if (a < b) return reading(`${a}/${b}`, i + range[0].length);
   }
   const listed = exec(YEAR_IN_LIST, s, i);
-  if (listed) return { value: listed[1] ?? '', end: i + listed[0].length, anchor: num(listed[1]) };
+  if (listed) return reading(listed[1] ?? '', i + listed[0].length, false, num(listed[1]));
   const decade = exec(DECADE, s, i);
   if (decade) {
     const y = num(decade[1]);
-    return { value: `${y}/${y + 9}`, end: i + decade[0].length };
+    return reading(`${y}/${y + 9}`, i + decade[0].length);
   }
   const point = explicitPoint(s, i);
   if (!point) return undefined;
   if (point.m === undefined) {
     const special = afterYear(s, point.y, point.end);
-    if (special) return { ...special, anchor: point.y };
+    if (special) return withAnchor(special, point.y);
     const du = exec(YEAR_DU, s, point.end);
     if (du) point.end += 1;
   }
-  return { ...afterMonth(s, point), anchor: point.y };
+  return withAnchor(afterMonth(s, point), point.y);
 }
 
 /** 十三五, “十三五”期间, 十四五规划: the nth five-year plan, computed from n. */
@@ -329,7 +367,7 @@ function planAt(s: string, i: number): Found | undefined {
   const start = fiveYearPlanStart(n);
   const value =
     period === '末' ? String(start + 4) : period === '初' ? String(start) : `${start}/${start + 4}`;
-  return { value, end: i + whole.length };
+  return reading(value, i + whole.length);
 }
 
 /**
@@ -378,14 +416,14 @@ class TimeScanner {
 
   private at(i: number): Found | undefined {
     const s = this.s;
-    const c = s.charAt(i);
-    const previous = s.charAt(i - 1);
-    if (/\d/.test(c)) {
-      if (/[\d.A-Za-z第]/.test(previous)) return undefined;
+    const c = s.charCodeAt(i);
+    const previous = s.charCodeAt(i - 1);
+    if (isDigitCode(c)) {
+      if (NOT_BEFORE_FIGURES[previous] === 1) return undefined;
       return explicitAt(s, i) ?? this.yearless(i);
     }
-    if (CHINESE_NUMERAL.test(c) || /[“"「『]/.test(c)) {
-      if (CHINESE_NUMERAL.test(previous) || previous === '第') return undefined;
+    if (NUMERAL_OR_QUOTE[c] === 1) {
+      if (NOT_BEFORE_NUMERALS[previous] === 1) return undefined;
       return planAt(s, i) ?? explicitAt(s, i) ?? this.yearless(i) ?? this.relative(i);
     }
     return this.relative(i);
@@ -407,7 +445,7 @@ class TimeScanner {
     const s = this.s;
     // A month is one or two characters and up to three spaces before its 月.
     if (!hasCharWithin(s, '月', i + 1, i + 6)) return this.dayAlone(i);
-    if (/(?:每|逐)年?$/.test(s.slice(Math.max(0, i - 2), i))) return undefined;
+    if (isEvery(s.charAt(i - 1)) || (s.charAt(i - 1) === '年' && isEvery(s.charAt(i - 2)))) return undefined;
     const md = monthDay(s, i);
     if (!md) return undefined;
     if (!this.published) return undefined;
@@ -416,7 +454,7 @@ class TimeScanner {
     if (md.d !== undefined) point.d = md.d;
     const found = afterMonth(s, point);
     if (found.end === md.end && md.d === undefined && !this.isMonthAlone(i, md.end)) return undefined;
-    return { ...found, relative: true };
+    return asRelative(found);
   }
 
   /**
@@ -437,12 +475,12 @@ class TimeScanner {
       const b = num(range[2]);
       if (isDay(range[1] ?? '', a) && validDay(b) && b > a) {
         const first = dayOfRecentMonth(a, published);
-        return { value: `${first}/${first.slice(0, 8)}${pad(b)}`, end: i + range[0].length, relative: true };
+        return reading(`${first}/${first.slice(0, 8)}${pad(b)}`, i + range[0].length, true);
       }
     }
     const day = exec(DAY_ALONE, this.s, i);
     if (!day || !isDay(day[1] ?? '', num(day[1]))) return undefined;
-    return { value: dayOfRecentMonth(num(day[1]), published), end: i + day[0].length, relative: true };
+    return reading(dayOfRecentMonth(num(day[1]), published), i + day[0].length, true);
   }
 
   /** A month written alone (4月) is a time when it is in figures or ends the phrase (十二月，). */
@@ -457,46 +495,47 @@ class TimeScanner {
     const previous = s.charAt(i - 1);
     const published = this.published;
 
-    const context = exec(CONTEXT_YEAR, s, i);
+    const c = s.charCodeAt(i);
+    const context = CONTEXT_YEAR_STARTS[c] === 1 ? exec(CONTEXT_YEAR, s, i) : null;
     if (context && this.anchor && i - this.anchor.end < 2000) {
       const y = this.anchor.year + (context[1] === '次年' || context[1] === '翌年' ? 1 : 0);
       const md = monthDay(s, i + context[0].length);
       if (md) {
         const point: Point = { y, m: md.m, end: md.end };
         if (md.d !== undefined) point.d = md.d;
-        return { ...afterMonth(s, point), relative: true };
+        return asRelative(afterMonth(s, point));
       }
-      if (context[1] !== '当年') return { value: String(y), end: i + context[0].length, relative: true };
+      if (context[1] !== '当年') return reading(String(y), i + context[0].length, true);
     }
 
-    const standalone = exec(STANDALONE, s, i);
+    const standalone = STANDALONE_STARTS[c] === 1 ? exec(STANDALONE, s, i) : null;
     const afterStandalone = standalone ? s.charAt(i + standalone[0].length) : '';
     if (standalone && !YEAR_WORD_BEFORE.test(previous) && !/[步期次级]/.test(afterStandalone)) {
       const y = this.clauseYear(i) ?? published?.year;
       if (y === undefined) return undefined;
       const word = standalone[1] ?? '';
       const end = i + standalone[0].length;
-      if (word === '年内') return { value: String(y), end, relative: true };
-      if (word === '年初') return { value: `${y}-01`, end, relative: true };
-      if (word === '年底' || word === '年末') return { value: `${y}-12`, end, relative: true };
+      if (word === '年内') return reading(String(y), end, true);
+      if (word === '年初') return reading(`${y}-01`, end, true);
+      if (word === '年底' || word === '年末') return reading(`${y}-12`, end, true);
       const found = afterYear(s, y, i);
-      if (found) return { ...found, relative: true };
+      if (found) return asRelative(found);
     }
 
     if (!published) return undefined;
 
-    const year = exec(RELATIVE_YEAR, s, i);
+    const year = RELATIVE_YEAR_STARTS[c] === 1 ? exec(RELATIVE_YEAR, s, i) : null;
     if (year) {
       const word = year[1] ?? '';
       const next = s.charAt(i + year[0].length);
       const isWord = !RELATIVE_WORD_BEFORE[word]?.test(previous) && !/[轻纪龄级华鉴]/.test(next);
       if (isWord && (word !== '本年' || year[2] || /[内底末初]/.test(next))) {
         const y = published.year + (word === '去年' || word === '上年' ? -1 : word === '明年' ? 1 : 0);
-        return { ...this.afterRelativeYear(y, i + year[0].length), relative: true };
+        return asRelative(this.afterRelativeYear(y, i + year[0].length));
       }
     }
 
-    const month = exec(RELATIVE_MONTH, s, i);
+    const month = RELATIVE_MONTH_STARTS[c] === 1 ? exec(RELATIVE_MONTH, s, i) : null;
     if (month && !/[以之马基成]/.test(previous)) {
       const word = month[1] ?? '';
       const shift = word === '本月' ? 0 : word.startsWith('上') ? -1 : 1;
@@ -506,9 +545,9 @@ class TimeScanner {
       const end = i + month[0].length;
       const day = exec(DAY_AT, s, end);
       if (day && validDay(num(day[1]))) {
-        return { value: format({ y, m, d: num(day[1]), end }), end: end + day[0].length, relative: true };
+        return reading(format({ y, m, d: num(day[1]), end }), end + day[0].length, true);
       }
-      return { value: `${y}-${pad(m)}`, end, relative: true };
+      return reading(`${y}-${pad(m)}`, end, true);
     }
     return undefined;
   }
@@ -524,7 +563,7 @@ class TimeScanner {
       if (md.d !== undefined) point.d = md.d;
       return afterMonth(s, point);
     }
-    return { value: String(y), end };
+    return reading(String(y), end);
   }
 }
 

@@ -49,12 +49,15 @@ export function toSimplified(text: string): string {
   if (!looksTraditional(text)) return text;
   const map = characterTable();
   const out = new Uint16Array(text.length);
+  let surrogates = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     out[i] = map[c] || c;
+    if ((c & 0xf800) === 0xd800) surrogates = true;
   }
-  // The decoder writes the string in one native pass, but it would replace a lone surrogate.
-  if (isWellFormed(text)) return UTF16.decode(out);
+  // The decoder writes the string in one native pass, but it would replace a lone surrogate:
+  // a text with no surrogate at all has none, and is not searched for one.
+  if (!surrogates || isWellFormed(text)) return UTF16.decode(out);
   const CHUNK = 0x2000;
   let result = '';
   for (let i = 0; i < out.length; i += CHUNK) result += String.fromCharCode(...out.subarray(i, i + CHUNK));

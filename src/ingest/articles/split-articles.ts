@@ -84,18 +84,42 @@ export function contentBigrams(
   into = new Set<number>(),
   among?: ReadonlySet<number>,
 ): Set<number> {
+  return addBigrams(text, into, among, undefined);
+}
+
+/**
+ * contentBigrams, where `seconds` marks by code the second characters of `among`'s bigrams: a
+ * bigram ending in any other character is not among them, and is not looked up.
+ */
+function addBigrams(
+  text: string,
+  into: Set<number>,
+  among: ReadonlySet<number> | undefined,
+  seconds: Uint8Array | undefined,
+): Set<number> {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     const word = isWordCode(c) && STOP_CODES[c] === 0;
-    if (word && previous >= 0) {
+    if (word && previous >= 0 && (seconds === undefined || seconds[c] === 1)) {
       const gram = previous * 0x10000 + c;
       if (!among || among.has(gram)) into.add(gram);
     }
     previous = word ? c : -1;
   }
   return into;
+}
+
+/**
+ * The second characters of the bigrams of the headlines of the page being split, by code: one
+ * table, marked for each page and cleared after it, as allocating one per page costs more than
+ * the lookups it saves. A mark left behind costs a lookup, never a wrong bigram.
+ */
+const HEADLINE_SECONDS = new Uint8Array(0x10000);
+
+function markSeconds(grams: ReadonlySet<number>, mark: 0 | 1): void {
+  for (const gram of grams) HEADLINE_SECONDS[gram % 0x10000] = mark;
 }
 
 /**
@@ -282,6 +306,20 @@ export function splitArticles(repaired: RepairedText): Article[] {
 function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: readonly string[]): void {
   if (runs.length === 0) return;
   const candidates = items.filter((item) => item.first >= 0).sort((a, b) => a.first - b.first);
+  // The bigrams of all headlines: each body is read once, however many windows it is in, and
+  // scoring a headline asks a body only about bigrams of that headline, which are among these.
+  const wanted = new Set<number>();
+  for (const { blocks } of runs) for (const b of blocks) contentBigrams(texts[b] ?? '', wanted);
+  markSeconds(wanted, 1);
+  const bodyBigrams: Array<Set<number> | undefined> = [];
+  const bigramsOfCandidate = (c: number): Set<number> => {
+    let found = bodyBigrams[c];
+    if (!found) {
+      found = bigramsAmong(candidates[c] as Item, texts, wanted, HEADLINE_SECONDS);
+      bodyBigrams[c] = found;
+    }
+    return found;
+  };
   let after = 0;
   for (const { blocks: run, next } of runs) {
     const at = run[0] ?? 0;
@@ -289,9 +327,7 @@ function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: r
     const from = Math.max(0, after - NEARBY_BODIES);
     const window = candidates.slice(from, after + NEARBY_BODIES);
     const lines = run.map((b) => texts[b] ?? '');
-    const wanted = new Set<number>();
-    for (const line of lines) contentBigrams(line, wanted);
-    const bodies = window.map((item) => bigramsAmong(item, texts, wanted));
+    const bodies = window.map((_, w) => bigramsOfCandidate(from + w));
     const scores = scoreLines(lines, bodies).map((row) =>
       row.map((score, w) => {
         const at = from + w;
@@ -307,16 +343,22 @@ function giveBackHeadlines(items: Item[], runs: readonly HeadlineRun[], texts: r
       else items.push({ ...newItem(), headlines: [block] });
     });
   }
+  markSeconds(wanted, 0);
   for (const item of candidates) item.headlines.sort((a, b) => a - b);
 }
 
 /**
- * The bigrams of `wanted` (a headline's) that the body's blocks contain: all scoring asks of a
+ * The bigrams of `wanted` (the headlines') that the body's blocks contain: all scoring asks of a
  * body, found in one pass over it without holding the body's thousands of bigrams.
  */
-function bigramsAmong(item: Item, texts: readonly string[], wanted: ReadonlySet<number>): Set<number> {
+function bigramsAmong(
+  item: Item,
+  texts: readonly string[],
+  wanted: ReadonlySet<number>,
+  seconds: Uint8Array,
+): Set<number> {
   const found = new Set<number>();
-  for (let b = item.first; b <= item.last; b++) contentBigrams(texts[b] ?? '', found, wanted);
+  for (let b = item.first; b <= item.last; b++) addBigrams(texts[b] ?? '', found, wanted, seconds);
   return found;
 }
 

@@ -134,13 +134,14 @@ function isWordCode(c: number): boolean {
  */
 function displayWidth(s: string, start: number, end: number): number {
   let w = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80 || (c >= 0xff61 && c <= 0xff9f)) w += 0.5;
-    else if (c >= 0xdc00 && c <= 0xdfff) continue;
-    else w += 1;
-  }
+  for (let i = start; i < end; i++) w += charWidth(s.charCodeAt(i));
   return w;
+}
+
+/** The display width of one code unit; the low half of a surrogate pair adds nothing. */
+function charWidth(c: number): number {
+  if (c < 0x80 || (c >= 0xff61 && c <= 0xff9f)) return 0.5;
+  return c >= 0xdc00 && c <= 0xdfff ? 0 : 1;
 }
 
 /** Closing quotes and brackets that may follow the last real character of a sentence. */
@@ -172,10 +173,11 @@ function endsWithContinuation(s: string): boolean {
   return c !== '' && CONTINUATION.includes(c);
 }
 
-function countWordChars(s: string): number {
+/** Whether `s` holds at least `least` word characters: it stops counting there, not at the end. */
+function hasWordChars(s: string, least: number): boolean {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (isWordCode(s.charCodeAt(i))) n++;
-  return n;
+  for (let i = 0; i < s.length && n < least; i++) if (isWordCode(s.charCodeAt(i))) n++;
+  return n >= least;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,19 +205,26 @@ function scanLines(original: string): Line[] {
   let i = 0;
   const n = original.length;
   while (i < n) {
+    // The width is summed while the line's end is looked for, and the spaces trimmed from it
+    // taken off again: halves and wholes add up exactly.
     let end = i;
-    while (end < n && !isLineBreakCode(original.charCodeAt(end))) end++;
+    let width = 0;
+    for (; end < n; end++) {
+      const c = original.charCodeAt(end);
+      if (isLineBreakCode(c)) break;
+      width += charWidth(c);
+    }
     let s = i;
     let e = end;
-    while (s < e && isSpaceCode(original.charCodeAt(s))) s++;
-    while (e > s && isSpaceCode(original.charCodeAt(e - 1))) e--;
+    while (s < e && isSpaceCode(original.charCodeAt(s))) width -= charWidth(original.charCodeAt(s++));
+    while (e > s && isSpaceCode(original.charCodeAt(e - 1))) width -= charWidth(original.charCodeAt(--e));
     if (s < e) {
       const text = original.slice(s, e);
       lines.push({
         start: s,
         end: e,
         text,
-        width: displayWidth(original, s, e),
+        width,
         blankBefore: blank,
         opensBlock: false,
         standalone: false,
@@ -473,7 +482,7 @@ function classify(text: string): BlockKind {
   const dateline = matchDateline(text);
   if (dateline && dateline.length === text.length) return 'dateline';
   if (isByline(text)) return 'byline';
-  if (countWordChars(text) < 3 || isPageNumber(text)) return 'short';
+  if (!hasWordChars(text, 3) || isPageNumber(text)) return 'short';
   const unfinished = !endsStrong(text) && !endsSoft(text) && !endsWithContinuation(text);
   if (
     unfinished &&
