@@ -335,6 +335,11 @@ describe('recognizeOrganizations', () => {
     ]);
   });
 
+  it('ends a name at a verb of having (建有, 设有, 拥有): not part of the name after it', () => {
+    expect(names('公司在平遥县建有良种繁育基地')).toEqual(['良种繁育基地']);
+    expect(names('学院设有现代农业研究中心')).toEqual(['现代农业研究中心']);
+  });
+
   it('leaves a member of a body out of the name of the member (联合体成员)', () => {
     expect(names('联合体成员四川米易钛业有限公司出资')).toEqual(['四川米易钛业有限公司']);
   });
