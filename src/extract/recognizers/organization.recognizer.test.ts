@@ -337,7 +337,8 @@ describe('recognizeOrganizations', () => {
 
   it('ends a name at a verb of having (建有, 设有, 拥有): not part of the name after it', () => {
     expect(names('公司在平遥县建有良种繁育基地')).toEqual(['良种繁育基地']);
-    expect(names('学院设有现代农业研究中心')).toEqual(['现代农业研究中心']);
+    expect(names('企业拥有江苏省海上风电工程技术研究中心')).toEqual(['江苏省海上风电工程技术研究中心']);
+    expect(names('市里建有华中科技大学黄石研究院')).toEqual(['华中科技大学黄石研究院']);
   });
 
   it('leaves a member of a body out of the name of the member (联合体成员)', () => {
