@@ -91,6 +91,14 @@ describe('extractEvents', () => {
     ]);
   });
 
+  it('dates an award ceremony by its day, not by the year the award is named after', () => {
+    const found = events(
+      '1月14日，吉安市人民政府召开全市科技创新大会，对二〇二六年度吉安市科学技术奖获奖项目进行表彰。',
+      '2027-01-15',
+    );
+    expect(found.find((e) => e.type === 'milestone')?.date).toBe('2027-01-14');
+  });
+
   it('reads no founding when its predicate has only a thing and no body after it', () => {
     expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
   });
