@@ -99,6 +99,13 @@ describe('extractEvents', () => {
     expect(found.find((e) => e.type === 'milestone')?.date).toBe('2027-01-14');
   });
 
+  it('reads a prize won by its name (获科学技术合作奖) as a milestone, and giving prizes as none', () => {
+    const found = events('中国科学院光电技术研究所获科学技术合作奖。市长甘伟平为获奖代表颁奖。');
+    expect(found.map((e) => [e.type, e.participants, e.objects])).toEqual([
+      ['milestone', ['中国科学院光电技术研究所'], ['科学技术合作奖']],
+    ]);
+  });
+
   it('reads no founding when its predicate has only a thing and no body after it', () => {
     expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
   });

@@ -379,7 +379,8 @@ function inNominalList(tokens: readonly Token[], at: number, end: number): boole
 
 /** Reviews and prizes, which are nouns: 科技成果评价, 专家论证, 成果鉴定, 科技进步一等奖. */
 const REVIEW = /(评价|鉴定|论证)$/;
-const PRIZE = /[一二三特]等奖$/;
+/** A prize by its grade (一等奖) or by its name (科学技术合作奖, 突出贡献奖), not the verbs of giving one (颁奖). */
+const PRIZE = /(?:[一二三特]等奖|[^颁获评发领授得嘉受]奖)$/;
 /** The words between 获 (获得) and the prize won: 获甘肃省科技进步一等奖. */
 const WON = /获得?([^，。；：获]{0,20})$/;
 
@@ -397,7 +398,7 @@ function reviewOrPrize(text: string, sentence: Sentence, token: Token): EventTyp
     (/通过[^，。；：]{0,40}$/.test(before) || /^中(?:获评|被评为|评为)/.test(after))
   )
     return 'milestone';
-  if (PRIZE.test(token.text) && WON.test(before)) return 'milestone';
+  if (prizeWon(text, sentence, token)) return 'milestone';
   return undefined;
 }
 
@@ -405,9 +406,15 @@ const isReviewOrPrize = (phrase: string) => REVIEW.test(phrase) || PRIZE.test(ph
 
 /** The prize a body won, from after 获 or 获得: 获甘肃省科技进步一等奖 → 甘肃省科技进步一等奖. */
 function prizeWon(text: string, sentence: Sentence, token: Token): string | undefined {
-  if (!PRIZE.test(token.text)) return undefined;
+  if (!token.text.endsWith('奖')) return undefined;
   const won = WON.exec(text.slice(sentence.start, token.start));
-  return won ? `${won[1]}${token.text}` : undefined;
+  if (!won) return undefined;
+  const prize = `${won[1]}${token.text}`;
+  // A prize named by more than its grade (获科学技术合作奖), and one prize, not 获奖代表颁奖.
+  if (PRIZE.test(token.text)) return prize;
+  return (won[1] as string).length >= 2 && !(won[1] as string).includes('奖') && PRIZE.test(prize)
+    ? prize
+    : undefined;
 }
 
 /** 通过省科学技术厅组织的验收: the bodies between 通过 and 组织的 held the review. */
