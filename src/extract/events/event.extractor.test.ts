@@ -106,6 +106,16 @@ describe('extractEvents', () => {
     ]);
   });
 
+  it('gives a result told of before (该成果已在…推广应用) to the bodies whose result it is', () => {
+    const found = events(
+      '井冈山大学与江西吉安红海电路科技有限公司联合完成的“微孔精密加工关键技术”获科技进步奖一等奖。该成果已在吉州区7家企业推广应用。',
+    );
+    expect(found.find((e) => e.type === 'transfer')?.participants).toEqual([
+      '井冈山大学',
+      '江西吉安红海电路科技有限公司',
+    ]);
+  });
+
   it('reads no founding when its predicate has only a thing and no body after it', () => {
     expect(events('重庆大学将组建科研团队，开展联合攻关。')).toEqual([]);
   });

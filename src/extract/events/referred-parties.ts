@@ -7,6 +7,8 @@ import type { CooperationEvent, Span } from '../../core/types.js';
 /** 双方, 三方 …, not 三方面 (three respects). */
 const NUMBERED = /(双|三|四|五)方(?!面)/;
 const SEVERAL = /[各多]方(?!面)/;
+/** A result or a technology told of before: 该成果, 该技术, 这项成果, 此项技术. */
+const RESULT_REFERRED = /(?:该项?|这一|这项|此项)(?:成果|技术)/;
 const PARTY_COUNT: Readonly<Record<string, number>> = { 双: 2, 三: 3, 四: 4, 五: 5 };
 
 /**
@@ -44,6 +46,8 @@ export interface TellingSoFar {
  *   one the article is about.
  * - 三方, 四方 are the parties of the last event with that many.
  * - 各方, 多方, and a number no event has, are the parties of the last event with parties.
+ * - 该成果, 该技术 are those of the last event of the article with parties: the bodies whose
+ *   result it is (…获一等奖。该成果已在…推广应用).
  *
  * @example 由A、B和C三方共同组建…。三方于今年4月签署共建协议 // [A, B, C]
  */
@@ -53,8 +57,14 @@ export function referredParties(
   telling: TellingSoFar,
 ): string[] | undefined {
   const numbered = NUMBERED.exec(before);
-  if (!numbered && !SEVERAL.test(before)) return undefined;
   const { told } = telling;
+  if (!numbered && !SEVERAL.test(before)) {
+    // 该成果已在…推广应用: the result of the bodies told last in the article.
+    if (!RESULT_REFERRED.test(before)) return undefined;
+    const article = telling.articles.find((a) => a.start <= sentenceStart && sentenceStart < a.end);
+    const last = told.at(-1);
+    return last && (!article || last.span.start >= article.start) ? last.participants : undefined;
+  }
   const roles = ROLE_PAIR.exec(before);
   if (roles) {
     const cast = partiesInRoles(told, roles[1] as string, roles[2] as string);
