@@ -48,6 +48,8 @@ export interface Lexicon {
   suffixKinds: Map<string, OrganizationKind>;
   /** The same suffixes read backwards, character by character: the end of a word in one walk. */
   suffixTrie: SuffixNode;
+  /** Last characters of the suffixes, by code: a word ending otherwise ends with no suffix. */
+  suffixEnds: Uint8Array;
   /** Length of the longest name in `organizations`. */
   longestOrganization: number;
   /** Standard abbreviations inside names, longest first (科技局 → 科学技术局). */
@@ -359,6 +361,7 @@ function buildLexicon(): Lexicon {
     suffixes,
     suffixKinds: new Map(suffixes.map((s) => [s.suffix, s.kind] as const)),
     suffixTrie: suffixTrie(suffixes),
+    suffixEnds: lastCharacters(suffixes.map((s) => s.suffix)),
     longestOrganization: Math.max(0, ...[...organizations.keys()].map((name) => name.length)),
     abbreviations,
     abbreviated: new Map(abbreviations.map((a) => [a.short, a.full] as const)),
@@ -429,6 +432,8 @@ export function endingSuffix(
   name: string,
   lex: Lexicon,
 ): { suffix: string; kind: OrganizationKind } | undefined {
+  // Most words end with a character no suffix ends with, and are passed over without a walk.
+  if (lex.suffixEnds[name.charCodeAt(name.length - 1)] !== 1) return undefined;
   let node: SuffixNode | undefined = lex.suffixTrie;
   let kind: OrganizationKind | undefined;
   let length = 0;
