@@ -61,6 +61,8 @@ export interface Lexicon {
   titles: Set<string>;
   /** Last characters of the titles, by code: a word ending otherwise ends with no title. */
   titleEnds: Uint8Array;
+  /** First characters of the titles and the person stops, by code: a word beginning otherwise is neither. */
+  stopStarts: Uint8Array;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
   personStops: Set<string>;
@@ -305,6 +307,13 @@ function lastCharacters(words: Iterable<string>): Uint8Array {
   return table;
 }
 
+/** The first characters of `words` as a table by character code. */
+function firstCharacters(words: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const word of words) if (word !== '') table[word.charCodeAt(0)] = 1;
+  return table;
+}
+
 function byLengthDesc<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => key(b).length - key(a).length;
 }
@@ -368,6 +377,7 @@ function buildLexicon(): Lexicon {
     places,
     titles: new Set(words('titles.txt')),
     titleEnds: lastCharacters(words('titles.txt')),
+    stopStarts: firstCharacters([...words('titles.txt'), ...words('person-stops.txt')]),
     surnames: new Set(allSurnames.filter((s) => s.length === 1)),
     compoundSurnames: new Set(allSurnames.filter((s) => s.length === 2)),
     personStops: new Set(words('person-stops.txt')),
