@@ -361,7 +361,8 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
     const head = heads.get(short) as string;
     if (head.length === short.name.length || head.length < 2 || lex.places.has(short.name)) continue;
     const tail = short.name.slice(head.length);
-    const headIsName = !lex.places.has(head) && !lex.genericWords.has(head);
+    const headIsPlace = lex.places.has(head);
+    const headIsName = !headIsPlace && !lex.genericWords.has(head);
     const full = firstLive(byLastCharacter.get(short.name.charCodeAt(short.name.length - 1)), (g) => {
       if (g === short || g.name.length <= short.name.length) return false;
       if (g.name.endsWith(short.name)) {
@@ -373,7 +374,7 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
     const twin =
       full ??
       // An area's departments share its name and are bodies of their own (四川省教育厅, 四川省人民政府).
-      (head.length >= 3 && !lex.places.has(head)
+      (head.length >= 3 && !headIsPlace
         ? firstLive(byHead.get(head), (g) => g !== short && g.mention.kind === short.mention.kind)
         : undefined);
     if (twin) {
