@@ -48,6 +48,8 @@ export interface Lexicon {
   suffixKinds: Map<string, OrganizationKind>;
   /** The same suffixes read backwards, character by character: the end of a word in one walk. */
   suffixTrie: SuffixNode;
+  /** Last characters of the suffixes, by code: a word ending otherwise ends with no suffix. */
+  suffixEnds: Uint8Array;
   /** Length of the longest name in `organizations`. */
   longestOrganization: number;
   /** Standard abbreviations inside names, longest first (科技局 → 科学技术局). */
@@ -59,6 +61,8 @@ export interface Lexicon {
   titles: Set<string>;
   /** Last characters of the titles, by code: a word ending otherwise ends with no title. */
   titleEnds: Uint8Array;
+  /** First characters of the titles and the person stops, by code: a word beginning otherwise is neither. */
+  stopStarts: Uint8Array;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
   personStops: Set<string>;
@@ -303,6 +307,13 @@ function lastCharacters(words: Iterable<string>): Uint8Array {
   return table;
 }
 
+/** The first characters of `words` as a table by character code. */
+function firstCharacters(words: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const word of words) if (word !== '') table[word.charCodeAt(0)] = 1;
+  return table;
+}
+
 function byLengthDesc<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => key(b).length - key(a).length;
 }
@@ -359,12 +370,14 @@ function buildLexicon(): Lexicon {
     suffixes,
     suffixKinds: new Map(suffixes.map((s) => [s.suffix, s.kind] as const)),
     suffixTrie: suffixTrie(suffixes),
+    suffixEnds: lastCharacters(suffixes.map((s) => s.suffix)),
     longestOrganization: Math.max(0, ...[...organizations.keys()].map((name) => name.length)),
     abbreviations,
     abbreviated: new Map(abbreviations.map((a) => [a.short, a.full] as const)),
     places,
     titles: new Set(words('titles.txt')),
     titleEnds: lastCharacters(words('titles.txt')),
+    stopStarts: firstCharacters([...words('titles.txt'), ...words('person-stops.txt')]),
     surnames: new Set(allSurnames.filter((s) => s.length === 1)),
     compoundSurnames: new Set(allSurnames.filter((s) => s.length === 2)),
     personStops: new Set(words('person-stops.txt')),
@@ -429,6 +442,8 @@ export function endingSuffix(
   name: string,
   lex: Lexicon,
 ): { suffix: string; kind: OrganizationKind } | undefined {
+  // Most words end with a character no suffix ends with, and are passed over without a walk.
+  if (lex.suffixEnds[name.charCodeAt(name.length - 1)] !== 1) return undefined;
   let node: SuffixNode | undefined = lex.suffixTrie;
   let kind: OrganizationKind | undefined;
   let length = 0;

@@ -24,6 +24,10 @@ const CONJUNCTIONS = new Set(['与', '和', '及']);
 const NUMERALS = '[一二三四五六七八九十百千万两〇零几多数]';
 const NUMBER = new RegExp(`^[0-9０-９.．%％]+$|^${NUMERALS}+[大个家项批类所座条]$`);
 const CHINESE_NUMERAL = new RegExp(`^${NUMERALS}+$`);
+/** The characters a number, a count or an ordinal begins with: a word that begins otherwise is none. */
+const NUMBER_START = characterTable(
+  '0123456789０１２３４５６７８９.．%％一二三四五六七八九十百千万两〇零几多数第',
+);
 /** A number, or an ordinal, with its measure word, as one word: 一间, 第二家, 二百余名. They count bodies. */
 const COUNTED = new RegExp(`^第?(?:[0-9]+|${NUMERALS}+)[余多]?[个家项批所座条间名位支只]$`);
 /** A demonstrative and a measure word the segmenter keeps as one word (这批, 该家, 每所). */
@@ -84,7 +88,7 @@ export function recognizeOrganizations(
     }
     const suffix = suffixOf(word, lex);
     if (!suffix) continue;
-    const candidate = extend(tokens, i, suffix.kind, lex, shortFormIntroducedAt(text, token.end));
+    const candidate = extend(tokens, i, suffix.kind, lex, text);
     if (candidate.first === i && word === suffix.suffix) {
       candidates.push({ ...candidate, bare: true });
       continue;
@@ -94,8 +98,14 @@ export function recognizeOrganizations(
     }
   }
   const names = longestFirst(candidates);
-  const parents = names.flatMap((c) => branchParent(tokens, c, lex) ?? []);
-  return [...names, ...parents].sort((a, b) => a.first - b.first).map((c) => toMention(text, tokens, c));
+  const parents: Candidate[] = [];
+  for (const name of names) {
+    const parent = branchParent(tokens, name, lex);
+    if (parent) parents.push(parent);
+  }
+  // The names are in text order already; a branch's parent goes after the branch that starts with it.
+  const ordered = parents.length === 0 ? names : [...names, ...parents].sort((a, b) => a.first - b.first);
+  return ordered.map((c) => toMention(text, tokens, c));
 }
 
 /**
@@ -199,8 +209,9 @@ function isPlaceOrKnown(token: Token): boolean {
 
 function isBoundary(token: Token, lex: Lexicon): boolean {
   const entry = token.entry;
-  if (entry?.orgBoundary || entry?.title || NUMBER.test(token.text)) return true;
-  if (DEMONSTRATIVE_MEASURE.test(token.text)) return true;
+  if (entry?.orgBoundary || entry?.title || (startsNumber(token.text) && NUMBER.test(token.text)))
+    return true;
+  if (token.text.length === 2 && DEMONSTRATIVE_MEASURE.test(token.text)) return true;
   const tag = tagOf(token, lex);
   return tag !== undefined && /^(p|c|u|r|y|e|o|q)/.test(tag) && !entry?.field;
 }
@@ -218,7 +229,7 @@ function extend(
   last: number,
   kind: OrganizationKind,
   lex: Lexicon,
-  shortForm?: string,
+  text?: string,
 ): Candidate {
   let first = last;
   // Once the name reaches a place or a known body, a word the dictionary does not know is more
@@ -268,11 +279,14 @@ function extend(
       first = j + 2;
       break;
     }
-    // 五个, 十家 count; 三一重工 is a name.
-    if (CHINESE_NUMERAL.test(word) && /^q/.test(nextTag(tokens, j, lex))) break;
-    // 盐湖区一孵化器: a numeral before a bare suffix counts that kind of body; it names none.
-    if (CHINESE_NUMERAL.test(word) && j === last - 1 && isBareSuffix(tokens[last] as Token, lex)) break;
-    if (COUNTED.test(word)) break;
+    if (startsNumber(word)) {
+      const numeral = CHINESE_NUMERAL.test(word);
+      // 五个, 十家 count; 三一重工 is a name.
+      if (numeral && /^q/.test(nextTag(tokens, j, lex))) break;
+      // 盐湖区一孵化器: a numeral before a bare suffix counts that kind of body; it names none.
+      if (numeral && j === last - 1 && isBareSuffix(tokens[last] as Token, lex)) break;
+      if (COUNTED.test(word)) break;
+    }
     // 检测与认证平台: a verb joined to the next word of the name by 与 is a field of it.
     const joined = first === j + 1 && CONJUNCTIONS.has((tokens[first] as Token).text);
     if (token.entry?.nameVerb && !joined && !startsKindOfBody(tokens, first, last)) break;
@@ -294,13 +308,32 @@ function extend(
     // … but a park's management committee is named after the park (钛合金产业园管委会).
     if (kind === 'government' && suffixOf(word, lex) && !isZone(word, lex) && !isPark(word, lex)) break;
     // The short form the text gives the name shows where it begins: 华岳 of 甘肃华岳秦州电工… (“华岳电工”).
-    if (anchored && !isKnownWord(token, lex) && !shortForm?.startsWith(word)) break;
+    if (anchored && !isKnownWord(token, lex) && !introducedAfter(text, tokens, last)?.startsWith(word)) break;
     first = j;
     j--;
   }
   // A dash joins two names; it never begins one.
   while (first < last && DASHES.has((tokens[first] as Token).text)) first++;
   return { first, last, kind, bare: false, known: false };
+}
+
+/** The short form `text` introduces right after the name ending at token `last`: （以下简称“华岳电工”）. */
+function introducedAfter(
+  text: string | undefined,
+  tokens: readonly Token[],
+  last: number,
+): string | undefined {
+  return text === undefined ? undefined : shortFormIntroducedAt(text, (tokens[last] as Token).end);
+}
+
+function characterTable(characters: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < characters.length; i++) table[characters.charCodeAt(i)] = 1;
+  return table;
+}
+
+function startsNumber(word: string): boolean {
+  return NUMBER_START[word.charCodeAt(0)] === 1;
 }
 
 /** Whether the words from `first` to `last` are only kinds and fields: 联合 then begins the name. */

@@ -113,6 +113,8 @@ function surnameLength(text: string, at: number, lex: Lexicon): number {
 function startsWithStop(text: string, at: number, lex: Lexicon): boolean {
   const one = text.charAt(at);
   if (!HAN.test(one)) return true;
+  // Most characters begin no stop and no title, and are passed over without a look-up.
+  if (lex.stopStarts[text.charCodeAt(at)] !== 1) return false;
   for (let length = 1; length <= 3; length++) {
     const word = text.slice(at, at + length);
     if (lex.personStops.has(word) || lex.titles.has(word)) return true;

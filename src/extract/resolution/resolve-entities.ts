@@ -47,12 +47,12 @@ export function resolveEntities(
   };
 
   const named = organizations.filter((m) => !m.bare);
-  const homePlaces = dominantPlaces(places);
+  const namesOf = organizationNamer(lex, dominantPlaces(places));
   for (const mention of named) {
-    const names = organizationNames(mention.text, lex, homePlaces);
+    const names = namesOf(mention.text);
     if (names) add(`organization:${names.canonical}`, names.canonical, mention, names.shown);
   }
-  joinIntroducedShortForms(text, named, groups, lex, homePlaces);
+  joinIntroducedShortForms(text, named, groups, namesOf);
   joinShortForms(groups, lex);
   joinBareSuffixes(text, organizations, groups);
   joinReferredCompanies(text, groups);
@@ -60,12 +60,10 @@ export function resolveEntities(
 
   // Places inside any name an organisation is written by, and inside the short forms the
   // document introduces (（以下简称“天山光能”）), are part of the name.
-  const insideOrganization = containment(
-    [
-      ...[...groups.values()].filter((g) => g.type === 'organization').flatMap((g) => g.mentions),
-      ...introducedShortFormSpans(text),
-    ].sort((a, b) => a.start - b.start),
-  );
+  const organizationSpans = introducedShortFormSpans(text);
+  for (const group of groups.values())
+    if (group.type === 'organization') for (const span of group.mentions) organizationSpans.push(span);
+  const insideOrganization = containment(organizationSpans);
   // A place the segmenter found inside a person's name (宁海舟) is part of the name.
   const insidePerson = (span: Span) =>
     persons.some((m) => m.span.start < span.end && span.start < m.span.end);
@@ -127,22 +125,42 @@ function introducedShortFormSpans(text: string): Span[] {
 }
 
 /**
- * Whether a span lies inside one of `spans`. The recogniser gives names in text order and never
- * overlapping, and then the name starting last at or before a span is the only one that can hold
- * it: a binary search, not a walk over every name for every place.
+ * Whether a span lies inside one of `spans`. In order of their starts, the spans starting at or
+ * before a span are the first ones, found by a binary search, and one of them holds it when the
+ * furthest end among them reaches its end: no walk over every name for every place.
  */
 function containment(spans: readonly Span[]): (span: Span) => boolean {
-  if (!inOrderApart(spans)) return (span) => spans.some((s) => s.start <= span.start && span.end <= s.end);
+  const ordered = [...spans].sort((a, b) => a.start - b.start);
+  // The furthest end of the spans up to each one.
+  const reach: number[] = [];
+  let furthest = 0;
+  for (const s of ordered) {
+    furthest = Math.max(furthest, s.end);
+    reach.push(furthest);
+  }
   return (span) => {
-    const holder = spans[firstIndex(spans.length, (i) => (spans[i] as Span).start > span.start) - 1];
-    return holder !== undefined && span.end <= holder.end;
+    const last = firstIndex(ordered.length, (i) => (ordered[i] as Span).start > span.start) - 1;
+    return last >= 0 && span.end <= (reach[last] as number);
   };
 }
 
-function inOrderApart(spans: readonly Span[]): boolean {
-  for (let i = 1; i < spans.length; i++)
-    if ((spans[i] as Span).start < (spans[i - 1] as Span).end) return false;
-  return true;
+type OrganizationNames = { canonical: string; shown: string } | undefined;
+
+/**
+ * The names of organisations as written, each worked out once per document: a body is written
+ * the same way many times, and its names depend only on the words and the document's places.
+ */
+function organizationNamer(
+  lex: Lexicon,
+  homePlaces: Map<string, string>,
+): (written: string) => OrganizationNames {
+  const found = new Map<string, OrganizationNames>();
+  return (written) => {
+    if (found.has(written)) return found.get(written);
+    const names = organizationNames(written, lex, homePlaces);
+    found.set(written, names);
+    return names;
+  };
 }
 
 /** The canonical name of an organisation as written, or undefined when it cannot be resolved. */
@@ -165,7 +183,7 @@ function organizationNames(
   written: string,
   lex: Lexicon,
   homePlaces: Map<string, string>,
-): { canonical: string; shown: string } | undefined {
+): OrganizationNames {
   const known = lex.organizations.get(written);
   if (known) return { canonical: known.canonical, shown: known.canonical };
   const generic = LEVEL_GOVERNMENT.exec(written);
@@ -185,11 +203,15 @@ function organizationNames(
     const home = homePlaces.get(department[1] as string);
     if (home) name = home + (department[2] as string);
   }
-  for (let length = Math.min(name.length - 2, 8); length >= 2; length--) {
-    const parent = lex.organizations.get(name.slice(0, length));
-    if (parent && parent.canonical !== name.slice(0, length)) {
-      name = parent.canonical + name.slice(length);
-      break;
+  // A known body's short form at the head of the name: most names begin with no short form's
+  // first two characters, and are passed over without a look-up for each length.
+  if (shortFormHeads(lex).has(name.slice(0, 2))) {
+    for (let length = Math.min(name.length - 2, 8); length >= 2; length--) {
+      const parent = lex.organizations.get(name.slice(0, length));
+      if (parent && parent.canonical !== name.slice(0, length)) {
+        name = parent.canonical + name.slice(length);
+        break;
+      }
     }
   }
   const expanded = expandAbbreviations(name, lex);
@@ -202,17 +224,33 @@ function isDepartment(word: string, lex: Lexicon): boolean {
   return lex.suffixKinds.get(word) === 'government' || lex.abbreviated.has(word);
 }
 
-const fullFormsOf = new WeakMap<Lexicon, Set<string>>();
+/** A table made from the lexicon, once, when first asked for. */
+function perLexicon<T>(make: (lex: Lexicon) => T): (lex: Lexicon) => T {
+  const made = new WeakMap<Lexicon, T>();
+  return (lex) => {
+    let table = made.get(lex);
+    if (table === undefined) {
+      table = make(lex);
+      made.set(lex, table);
+    }
+    return table;
+  };
+}
 
 /** The full forms of the standard abbreviations: 科学技术厅 of 科技厅. */
-function fullForms(lex: Lexicon): Set<string> {
-  let forms = fullFormsOf.get(lex);
-  if (!forms) {
-    forms = new Set(lex.abbreviated.values());
-    fullFormsOf.set(lex, forms);
-  }
-  return forms;
-}
+const fullForms = perLexicon((lex) => new Set(lex.abbreviated.values()));
+
+/** The first two characters of the short forms of known bodies (中科 of 中科院). */
+const shortFormHeads = perLexicon((lex) => {
+  const heads = new Set<string>();
+  for (const [name, known] of lex.organizations) if (known.canonical !== name) heads.add(name.slice(0, 2));
+  return heads;
+});
+
+/** Any standard abbreviation, wherever it is written. */
+const anyAbbreviation = perLexicon(
+  (lex) => new RegExp(lex.abbreviations.map((a) => a.short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+);
 
 /**
  * Every standard abbreviation inside a name written in full: 稀土高新区管委会 →
@@ -220,6 +258,7 @@ function fullForms(lex: Lexicon): Set<string> {
  * of 人民政府) stays.
  */
 function expandAbbreviations(written: string, lex: Lexicon): string {
+  if (!anyAbbreviation(lex).test(written)) return written;
   let name = written;
   for (const { short, full } of lex.abbreviations) {
     const offset = full.indexOf(short);
@@ -255,8 +294,7 @@ function joinIntroducedShortForms(
   text: string,
   named: OrganizationMention[],
   groups: Map<string, Group>,
-  lex: Lexicon,
-  homePlaces: Map<string, string>,
+  namesOf: (written: string) => OrganizationNames,
 ): void {
   for (const match of text.matchAll(INTRODUCED_SHORT_FORM)) {
     const short = match[1] as string;
@@ -264,11 +302,11 @@ function joinIntroducedShortForms(
       .filter((m) => m.span.end <= (match.index ?? 0) && (match.index ?? 0) - m.span.end <= 2)
       .at(-1);
     if (!before) continue;
-    const target = groups.get(`organization:${canonicalOrganization(before.text, lex, homePlaces)}`);
+    const target = groups.get(`organization:${namesOf(before.text)?.canonical}`);
     if (!target) continue;
     target.written.add(short);
     // The short form may stand as written or, like 管委会 for 管理委员会, under its full words.
-    for (const name of new Set([short, canonicalOrganization(short, lex, homePlaces)])) {
+    for (const name of new Set([short, namesOf(short)?.canonical])) {
       const shortGroup = groups.get(`organization:${name}`);
       if (shortGroup && shortGroup !== target) merge(groups, shortGroup, target);
     }
@@ -323,7 +361,8 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
     const head = heads.get(short) as string;
     if (head.length === short.name.length || head.length < 2 || lex.places.has(short.name)) continue;
     const tail = short.name.slice(head.length);
-    const headIsName = !lex.places.has(head) && !lex.genericWords.has(head);
+    const headIsPlace = lex.places.has(head);
+    const headIsName = !headIsPlace && !lex.genericWords.has(head);
     const full = firstLive(byLastCharacter.get(short.name.charCodeAt(short.name.length - 1)), (g) => {
       if (g === short || g.name.length <= short.name.length) return false;
       if (g.name.endsWith(short.name)) {
@@ -335,7 +374,7 @@ function joinShortForms(groups: Map<string, Group>, lex: Lexicon): void {
     const twin =
       full ??
       // An area's departments share its name and are bodies of their own (四川省教育厅, 四川省人民政府).
-      (head.length >= 3 && !lex.places.has(head)
+      (head.length >= 3 && !headIsPlace
         ? firstLive(byHead.get(head), (g) => g !== short && g.mention.kind === short.mention.kind)
         : undefined);
     if (twin) {
@@ -355,14 +394,17 @@ function joinBareSuffixes(
   organizations: OrganizationMention[],
   groups: Map<string, Group>,
 ): void {
+  const bodies = [...groups.values()].filter((g) => g.type === 'organization');
+  // A suffix's owners are the same for each time it is written: the suffix a body gains as one
+  // of its written names ends every name of it that made it an owner.
+  const ownersOf = new Map<string, Group[]>();
   for (const mention of organizations) {
     if (!mention.bare) continue;
-    const owners = [...groups.values()].filter(
-      (g) =>
-        g.type === 'organization' &&
-        g.name !== mention.text &&
-        [...g.written].some((w) => w.endsWith(mention.text)),
-    );
+    let owners = ownersOf.get(mention.text);
+    if (!owners) {
+      owners = bodies.filter((g) => g.name !== mention.text && writtenEndingWith(g, mention.text));
+      ownersOf.set(mention.text, owners);
+    }
     // One character alone (厅 of 厅市会商) stands for a body only where the text points back (该局).
     const alone = owners.length === 1 && mention.text.length > 1;
     const owner = alone ? owners[0] : referent(text, mention.span, owners);
@@ -370,6 +412,11 @@ function joinBareSuffixes(
     owner.written.add(mention.text);
     owner.mentions.push(mention.span);
   }
+}
+
+function writtenEndingWith(group: Group, suffix: string): boolean {
+  for (const written of group.written) if (written.endsWith(suffix)) return true;
+  return false;
 }
 
 const REFERRING = /(^|[。！？\n该此])$|这一?$|这个$/;
@@ -408,7 +455,7 @@ function joinReferredCompanies(text: string, groups: Map<string, Group>): void {
     (g) => g.type === 'organization' && g.mention.kind === 'company',
   );
   if (companies.length === 0) return;
-  const named = containment(companies.flatMap((g) => g.mentions).sort((a, b) => a.start - b.start));
+  const named = containment(companies.flatMap((g) => g.mentions));
   for (const reference of text.matchAll(COMPANY_REFERENCE)) {
     const end = reference.index + reference[0].length;
     const noun = { start: end - 2, end };
@@ -450,13 +497,21 @@ function addStemMentions(
   }
 }
 
+/** The names a group is written by, and its canonical name last, less the one it is shown by. */
+function aliasesOf(group: Group, shown: string): string[] {
+  const aliases: string[] = [];
+  for (const written of group.written) if (written !== shown) aliases.push(written);
+  if (group.name !== shown && !group.written.has(group.name)) aliases.push(group.name);
+  return aliases;
+}
+
 function toEntity(group: Group): Entity {
   const name = group.written.has(group.name) ? group.name : group.shown;
   const entity: Entity = {
     id: `${group.type}:${group.name}`,
     type: group.type,
     name,
-    aliases: [...new Set([...group.written, group.name])].filter((w) => w !== name),
+    aliases: aliasesOf(group, name),
     mentions: group.mentions.sort((a, b) => a.start - b.start),
   };
   const { kind, level, code, title } = group.mention;
