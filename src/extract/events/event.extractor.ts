@@ -13,7 +13,7 @@ import { nameStart } from '../recognizers/organization.recognizer.js';
 import { type Token, tagOf } from '../segmentation/segmenter.js';
 import { withBatchItems } from './batch-items.js';
 import { withOccasionParties } from './occasion-parties.js';
-import { referredParties, type TellingSoFar } from './referred-parties.js';
+import { articleAt, referredParties, type TellingSoFar } from './referred-parties.js';
 import type { Sentence } from './sentences.js';
 import { isTimeInName } from './time-in-name.js';
 
@@ -499,7 +499,7 @@ const DEMONSTRATIVE = new Set(['该', '这一', '此']);
 
 /** Whether a founding with parties was told earlier in the sentence's article. */
 function foundingTold(earlier: TellingSoFar, sentence: Sentence): boolean {
-  const article = earlier.articles.find((a) => a.start <= sentence.start && sentence.start < a.end);
+  const article = articleAt(earlier, sentence.start);
   return earlier.told.some((e) => e.type === 'founding' && (!article || e.span.start >= article.start));
 }
 

@@ -61,7 +61,7 @@ export function referredParties(
   if (!numbered && !SEVERAL.test(before)) {
     // 该成果已在…推广应用: the result of the bodies told last in the article.
     if (!RESULT_REFERRED.test(before)) return undefined;
-    const article = telling.articles.find((a) => a.start <= sentenceStart && sentenceStart < a.end);
+    const article = articleAt(telling, sentenceStart);
     const last = told.at(-1);
     return last && (!article || last.span.start >= article.start) ? last.participants : undefined;
   }
@@ -79,7 +79,7 @@ export function referredParties(
     const lastAgreement = agreements.at(-1);
     if (lastAgreement && sameParagraph(telling.text, lastAgreement.span.end, sentenceStart))
       return lastAgreement.participants;
-    const article = telling.articles.find((a) => a.start <= sentenceStart && sentenceStart < a.end);
+    const article = articleAt(telling, sentenceStart);
     const inArticle = (e: CooperationEvent) =>
       !article || (article.start <= e.span.start && e.span.start < article.end);
     const first = agreements.find(inArticle);
@@ -105,6 +105,11 @@ function partiesInRoles(
     if (a && b) return participants.filter((p) => p === a || p === b);
   }
   return undefined;
+}
+
+/** The article of the page that holds `offset`, if the page has articles. */
+export function articleAt(telling: TellingSoFar, offset: number): Span | undefined {
+  return telling.articles.find((a) => a.start <= offset && offset < a.end);
 }
 
 function sameParagraph(text: string, from: number, to: number): boolean {

@@ -347,6 +347,9 @@ function buildLexicon(): Lexicon {
     .map(([short, full]) => ({ short, full }))
     .sort(byLengthDesc((a) => a.short));
   const allSurnames = words('surnames.txt');
+  const titleWords = words('titles.txt');
+  const stopWords = words('person-stops.txt');
+  const fieldWordList = words('field-words.txt');
   const triggers = new Map<string, EventType>();
   for (const [trigger, type] of columns('event-triggers.tsv')) {
     if (trigger && type) triggers.set(trigger, type as EventType);
@@ -360,9 +363,9 @@ function buildLexicon(): Lexicon {
   for (const [name, place] of places) {
     if (place.level !== 'country' || name.length >= 2) segmenterWords.push(`${name} 50000 ns`);
   }
-  for (const title of words('titles.txt')) segmenterWords.push(`${title} 50000 n`);
+  for (const title of titleWords) segmenterWords.push(`${title} 50000 n`);
   for (const { suffix } of suffixes) if (suffix.length >= 2) segmenterWords.push(`${suffix} 20000 n`);
-  for (const field of words('field-words.txt')) segmenterWords.push(`${field} 20000 n`);
+  for (const field of fieldWordList) segmenterWords.push(`${field} 20000 n`);
   // At frequency 0 the general dictionary's word is never chosen, and its parts are cut instead.
   for (const word of words('split-words.txt')) segmenterWords.push(`${word} 0 x`);
   const lexicon: Omit<Lexicon, 'words' | 'wordFilter'> = {
@@ -375,16 +378,16 @@ function buildLexicon(): Lexicon {
     abbreviations,
     abbreviated: new Map(abbreviations.map((a) => [a.short, a.full] as const)),
     places,
-    titles: new Set(words('titles.txt')),
-    titleEnds: lastCharacters(words('titles.txt')),
-    stopStarts: firstCharacters([...words('titles.txt'), ...words('person-stops.txt')]),
+    titles: new Set(titleWords),
+    titleEnds: lastCharacters(titleWords),
+    stopStarts: firstCharacters([...titleWords, ...stopWords]),
     surnames: new Set(allSurnames.filter((s) => s.length === 1)),
     compoundSurnames: new Set(allSurnames.filter((s) => s.length === 2)),
-    personStops: new Set(words('person-stops.txt')),
+    personStops: new Set(stopWords),
     orgBoundaries: new Set(words('org-boundaries.txt')),
     nameVerbs: new Set(words('name-verbs.txt')),
     genericWords: new Set(words('generic-words.txt')),
-    fieldWords: new Set(words('field-words.txt')),
+    fieldWords: new Set(fieldWordList),
     triggers,
     segmenterWords,
     wordTags,

@@ -13,17 +13,8 @@ const WIDE = /[\uff05\uff0d\uff0e\uff0f\uff10-\uff19\uff5e]/g;
  * Chinese text it separates clauses, not thousands.
  */
 export function normalizeWidth(text: string): string {
-  // The time, money, count and percent recognisers each read the same text in turn: the last
-  // text's normal form is kept, and made once for all four.
-  if (text !== lastText) {
-    lastText = text;
-    lastNormalized = text.replace(WIDE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  }
-  return lastNormalized;
+  return text.replace(WIDE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
-
-let lastText = '';
-let lastNormalized = '';
 
 /**
  * A table by character code of the characters of `chars` (1 for each): a test per character of
